@@ -1,0 +1,159 @@
+"""Self-focus: emails that open with the sender or talk mostly about the sender."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..rulepack import RuleMeta
+from .base import CheckContext, RawFinding, sentence_with_trailing_space, suggestion
+from .registry import register
+from .structure import content_sentences, reader_name
+from .textstats import pronoun_counts
+
+_SELF_OPENING = {
+    "en": re.compile(r"^\s*(?:I|I'm|I've|I'd|I'll|We|We're|We've|My|Our|Allow me|Let me introduce)\b",
+                     re.IGNORECASE),
+    "de": re.compile(r"^\s*(?:Ich|Wir|Mein|Meine|Unser|Unsere|Darf ich mich|Gestatten Sie)\b", re.IGNORECASE),
+}
+_NAME_INTRO = {
+    "en": re.compile(r"^\s*(?:(?:Hi|Hello),?\s*)?my name is\b", re.IGNORECASE),
+    "de": re.compile(r"^\s*mein Name ist\b", re.IGNORECASE),
+}
+_NOTICED = re.compile(
+    r"^\s*I\s+(?:just\s+|recently\s+)?(?:saw|noticed|read|came across|learned|heard|spotted)\s+(?:that\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_GERMAN_NOTICED = re.compile(
+    r"^\s*Ich\s+habe\s+(?:gerade\s+|heute\s+)?(?P<object>(?:Ihren|Ihre|Ihr)\s+.+?)\s+(?:gelesen|gesehen)(?P<end>[.!]?)\s*$",
+    re.DOTALL,
+)
+_EN_HELP = re.compile(
+    r"^\s*(?:At \w+,\s*)?(?:we|I)\s+help(?:s)?\s+(?:[\w\s-]+?\s+)?(?:to\s+)?"
+    r"(?P<verb>cut|reduce|save|grow|increase|improve|speed up|automate|get|find|win|close|hire|build|ship|"
+    r"scale|manage|track|lower|avoid)\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_TEMPLATE = {
+    "en": "Start with them: “{who} …” (one line on what you noticed about them), then who you are.",
+    "de": "Beginnen Sie mit dem Empfänger: „{who} …“ (eine Zeile zu dem, was Sie bei ihm gesehen haben), "
+    "danach wer Sie sind.",
+}
+
+
+def _first_content(ctx: CheckContext) -> Span | None:
+    sentences = content_sentences(ctx)
+    return sentences[0] if sentences else None
+
+
+def _reader_sentence(ctx: CheckContext, skip: Span) -> Span | None:
+    for sentence in content_sentences(ctx):
+        sender, reader = pronoun_counts(sentence, ctx.language)
+        if sentence.start != skip.start and reader and not sender:
+            return sentence
+    return None
+
+
+@register(
+    code="SF001",
+    slug="opens-with-self",
+    category="self-focus",
+    message="Opens with you, not with them",
+    why="The first line decides whether the rest is read; a first line about the sender tells the buyer "
+    "the email is about the sender.",
+    rewrite="Lead with something about them and introduce yourself later (or let the signature do it).",
+    bad=(
+        "Subject: Freight\n\nHi Jana,\n\n⟦My name is Tom and I work for Routely.⟧ Your Q3 report names fuel "
+        "surcharges as the top risk. Worth a look?\n\nTom",
+        "Subject: Freight\n\nHi Jana,\n\n⟦I noticed that Northwind opened a hub in Leipzig.⟧ Worth a look?",
+        "Betreff: Fracht\n\nHallo Frau Weber,\n\n⟦Wir sind ein Softwarehaus aus Köln.⟧ Ihr Q3-Bericht nennt "
+        "Treibstoffzuschläge als größtes Risiko. Wäre das einen Blick wert?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. We cut them by "
+        "8 % for two carriers. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\nHallo Frau Weber,\n\nIhr Q3-Bericht nennt Treibstoffzuschläge als größtes Risiko. "
+        "Wäre ein Vergleich interessant?\n\nTom",
+    ),
+)
+def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    first = _first_content(ctx)
+    if first is None:
+        return []
+    text = first.text.strip()
+    language = ctx.language
+    start = first.start_char + (len(first.text) - len(first.text.lstrip()))
+    end = start + len(text)
+    if _NAME_INTRO[language].match(text):
+        cut_start, cut_end = sentence_with_trailing_space(ctx.body, first)
+        return [RawFinding(meta, ctx.body, cut_start, cut_end, (suggestion(
+            "", "Delete it: your signature already says who you are; start with the next sentence."),))]
+    if not _SELF_OPENING[language].match(text):
+        return []
+    noticed = _NOTICED.match(text) if language == "en" else None
+    if noticed:
+        rest = noticed.group("rest")
+        rewritten = rest[:1].upper() + rest[1:]
+        return [RawFinding(meta, ctx.body, start, end, (suggestion(rewritten, f"Write “{rewritten}”."),))]
+    german = _GERMAN_NOTICED.match(text) if language == "de" else None
+    if german:
+        obj = german.group("object")
+        rewritten = f"{obj[:1].upper()}{obj[1:]} habe ich mit Interesse gelesen{german.group('end') or '.'}"
+        return [RawFinding(meta, ctx.body, start, end, (suggestion(rewritten, f"Schreiben Sie „{rewritten}“."),))]
+    other = _reader_sentence(ctx, first)
+    if other is not None:
+        lead = other.text.strip()
+        return [RawFinding(meta, ctx.body, start, end, (suggestion(
+            None, f"Open with your sentence about them, “{lead}”, and put “{text}” after it."),))]
+    template = _TEMPLATE[language].format(who=reader_name(ctx).replace("your", "Your").replace("Ihr ", "Ihr "))
+    return [RawFinding(meta, ctx.body, start, end, (suggestion(None, template),))]
+
+
+@register(
+    code="SF002",
+    slug="about-the-sender",
+    category="self-focus",
+    message="The email is about you, not about them",
+    why="Buyers want to read about their problem; an email that says 'we' and 'our' more than 'you' and "
+    "'your' reads like a brochure.",
+    rewrite="Turn the most self-centred sentence around so the reader is the subject.",
+    bad=(
+        "Subject: Routely\n\nHi Jana,\n\nWe are a Berlin start-up. ⟦Our platform is used by our customers and "
+        "we are proud of our team.⟧ We have grown fast and we hire every month. Worth a look?\n\nTom",
+        "Betreff: Routely\n\nHallo Frau Weber,\n\nwir sind ein Start-up aus Berlin. ⟦Unsere Plattform wird von "
+        "unseren Kunden genutzt und wir sind stolz auf unser Team.⟧ Wir wachsen schnell. Wäre das interessant?"
+        "\n\nTom",
+    ),
+    good=(
+        "Subject: Routely\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as your top risk. We cut them by "
+        "8 % for two carriers like yours. Would that help your team?\n\nTom",
+        "Betreff: Routely\n\nHallo Frau Weber,\n\nSie haben im März das Lager in Leipzig eröffnet. Wir haben "
+        "zwei Kunden beim Umzug begleitet. Wäre ein Austausch für Sie interessant?\n\nTom",
+    ),
+)
+def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    sender, reader = pronoun_counts(ctx.body.doc, ctx.language)
+    ratio = float(ctx.option("self_focus_ratio", 2.0))
+    if sender < 4 or sender <= ratio * reader:
+        return []
+
+    def weight(sentence: Span) -> int:
+        s, r = pronoun_counts(sentence, ctx.language)
+        return s - r
+
+    worst = max(content_sentences(ctx) or ctx.sentences, key=weight)
+    text = worst.text.strip()
+    start = worst.start_char + (len(worst.text) - len(worst.text.lstrip()))
+    helped = _EN_HELP.match(text) if ctx.language == "en" else None
+    if helped:
+        rewritten = f"You could {helped.group('verb').lower()}{helped.group('rest')}"
+        sugg = suggestion(rewritten, f"Write “{rewritten}”.")
+    elif ctx.language == "de":
+        sugg = suggestion(None, f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {reader_name(ctx)} "
+                          "davon? Zum Beispiel: „Sie könnten …“ statt „Wir bieten …“.")
+    else:
+        sugg = suggestion(None, f"Rewrite “{text}” from the reader's side: what does {reader_name(ctx)} get? "
+                          "For example “You could …” instead of “We offer …”.")
+    message = f"{sender} mentions of you/your company vs {reader} of the reader"
+    return [RawFinding(meta, ctx.body, start, start + len(text), (sugg,), message)]

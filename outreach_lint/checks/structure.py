@@ -1,0 +1,412 @@
+"""Structure: length, asks, subject line, shouting, long and hard sentences."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..models import Severity
+from ..rulepack import RuleMeta
+from .base import CheckContext, RawFinding, Unit, sentence_with_trailing_space, suggestion
+from .registry import register
+from .textstats import count_words, pronoun_counts, reading_ease, split_sentence, syllables
+
+GREETING = re.compile(
+    r"^\s*(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
+    r"liebe[rs]?|moin|servus|grüezi)\b",
+    re.IGNORECASE,
+)
+_CTA = {
+    "en": re.compile(
+        r"\b(?:let me know|reply|write back|book (?:a|some) time|grab (?:a|some) time|pick a (?:time|slot)|"
+        r"call me|send me|ping me|my calendar|calendly)\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:geben Sie mir (?:kurz )?Bescheid|lassen Sie (?:es )?mich wissen|antworten Sie|schreiben Sie mir|"
+        r"rufen Sie mich|buchen Sie|melden Sie sich|wählen Sie (?:einen|einfach)|mein(?:en)? Kalender)\b",
+        re.IGNORECASE,
+    ),
+}
+_ASK_WORDS = {
+    "en": re.compile(
+        r"\b(?:call|meeting|meet|demo|chat|minutes?|calendar|intro(?:duce|duction)?|connect|book|schedule|"
+        r"available|availability|open to|interested|worth a|hop on|jump on|time (?:next|this|on)|send (?:you|over))\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:Termin\w*|Gespräch\w*|Telefonat\w*|telefonieren|Demo\w*|Minuten|Zeit|Call|Austausch|Interesse|"
+        r"interessant|wert|vorstellen|verbinden|Kalender|zusenden|schicken|treffen)\b",
+        re.IGNORECASE,
+    ),
+}
+_QUESTION_TEMPLATE = {
+    "en": "Would that be worth a look for {who}?",
+    "de": "Wäre das für {who} einen Blick wert?",
+}
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_SUBJECT_STOP = frozenset(
+    "a an the of for to with and or by on in at about re quick question regarding für mit von und oder zu bei "
+    "über zum zur im am kurze frage bezüglich betreff".split()
+)
+
+
+def content_sentences(ctx: CheckContext) -> list[Span]:
+    """Body sentences without the greeting line."""
+    sentences = ctx.sentences
+    if sentences and GREETING.match(sentences[0].text) and count_words(sentences[0]) <= 6:
+        return sentences[1:]
+    return sentences
+
+
+def reader_name(ctx: CheckContext) -> str:
+    company = ctx.option("prospect_company", None)
+    if company:
+        return company
+    return "Ihr Team" if ctx.language == "de" else "your team"
+
+
+def body_span(ctx: CheckContext) -> tuple[int, int] | None:
+    sentences = content_sentences(ctx)
+    if not sentences:
+        return None
+    return sentences[0].start_char, sentences[-1].end_char
+
+
+def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, message: str | None = None):  # noqa: ANN002
+    return RawFinding(meta, unit, start, end, tuple(suggestions), message)
+
+
+@register(
+    code="ST001",
+    slug="too-long",
+    category="structure",
+    message="Too long for a first email",
+    why="First emails of 50–125 words get the most replies; most are read on a phone, and every extra "
+    "sentence about you pushes the reason to reply further down.",
+    rewrite="Cut the sentences that are about you, keep the one about them and the ask.",
+    bad=(
+        "Subject: Freight costs\n\nHi Jana,\n\n" + "We build software for logistics teams and we care about quality. " * 14
+        + "\nWorth a look?\n\nBest,\nTom",
+    ),
+    good=(
+        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Three carriers like yours cut them by 8 % with route pooling. Worth a look?\n\nBest,\nTom",
+    ),
+)
+def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    limit = int(ctx.option("max_words", 125))
+    total = count_words(ctx.body.doc)
+    span = body_span(ctx)
+    if total <= limit or span is None:
+        return []
+    sentences = content_sentences(ctx)
+    protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
+
+    def cost(sentence: Span) -> tuple[int, int]:
+        sender, reader = pronoun_counts(sentence, ctx.language)
+        return (sender - reader, count_words(sentence))
+
+    target = int(limit * 0.85)
+    dropped: list[Span] = []
+    remaining = total
+    for sentence in sorted((s for s in sentences if s.start not in protected), key=cost, reverse=True):
+        if remaining <= target:
+            break
+        dropped.append(sentence)
+        remaining -= count_words(sentence)
+    start, end = span
+    text = ctx.body.text
+    pieces, pos = [], start
+    for sentence in sorted(dropped, key=lambda s: s.start):
+        cut_start, cut_end = sentence_with_trailing_space(ctx.body, sentence)
+        pieces.append(text[pos:cut_start])
+        pos = cut_end
+    pieces.append(text[pos:end])
+    shortened = re.sub(r"\n{3,}", "\n\n", "".join(pieces)).strip()
+    description = f"Cut {len(dropped)} sentence(s) to reach about {remaining} words (limit {limit})."
+    return [_finding(meta, ctx.body, start, end, suggestion(shortened, description),
+                     message=f"{total} words; first emails work best at 50–{limit}")]
+
+
+@register(
+    code="ST002",
+    slug="no-call-to-action",
+    category="structure",
+    message="No question or call to action",
+    why="An email without a question gives the reader nothing to answer; emails with one to three "
+    "questions get about half again as many replies.",
+    rewrite="End with one low-effort question, e.g. 'Would that be worth a look for your team?'",
+    bad=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+         "⟦Three carriers like yours cut them by 8 % with route pooling.⟧\n\nBest,\nTom",),
+    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+          "Three carriers like yours cut them by 8 % with route pooling. Worth a look?\n\nBest,\nTom",),
+)
+def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    sentences = content_sentences(ctx)
+    if not sentences or "?" in ctx.body.text or _CTA[ctx.language].search(ctx.body.text):
+        return []
+    last = sentences[-1]
+    question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx))
+    replacement = f"{last.text.rstrip()} {question}"
+    return [_finding(meta, ctx.body, last.start_char, last.end_char,
+                     suggestion(replacement, f"Add one question after your last sentence: “{question}”"))]
+
+
+def _asks(ctx: CheckContext) -> list[Span]:
+    words, cta = _ASK_WORDS[ctx.language], _CTA[ctx.language]
+    return [s for s in content_sentences(ctx) if ("?" in s.text and words.search(s.text)) or cta.search(s.text)]
+
+
+@register(
+    code="ST003",
+    slug="more-than-one-ask",
+    category="structure",
+    message="More than one ask",
+    why="Two requests in one email make the reader choose, and a busy reader chooses neither; one clear, "
+    "small ask gets the reply.",
+    rewrite="Keep the smallest ask and delete the others.",
+    bad=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+         "Would a short call next week work? ⟦Could you also introduce me to your CFO?⟧\n\nBest,\nTom",),
+    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+          "Is that still the case after the Leipzig hub opened? Worth a short look?\n\nBest,\nTom",),
+)
+def more_than_one_ask(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    asks = _asks(ctx)
+    if len(asks) < 2:
+        return []
+    keep = asks[0].text.strip()
+    findings = []
+    for extra in asks[1:]:
+        start, end = sentence_with_trailing_space(ctx.body, extra)
+        findings.append(_finding(meta, ctx.body, extra.start_char, extra.end_char,
+                                 suggestion("", f"Delete it and keep one ask: “{keep}”")))
+    return findings
+
+
+def _subject(ctx: CheckContext) -> Unit | None:
+    if ctx.subject is None or not ctx.subject.text.strip():
+        return None
+    return ctx.subject
+
+
+def shorten_subject(subject: str, max_words: int = 5) -> str:
+    text = _SUBJECT_PREFIX.sub("", subject).strip()
+    parts = [p.strip() for p in re.split(r"\s[-–|:]\s|:\s", text) if p.strip()]
+    candidates = [p for p in parts if len(p.split()) <= max_words + 1]
+    if candidates:
+        return min(candidates, key=lambda p: abs(len(p.split()) - 4))
+    words = text.split()
+    while words and words[0].lower().strip(",:") in _SUBJECT_STOP:
+        words.pop(0)
+    words = words[:max_words]
+    while len(words) > 1 and words[-1].lower().strip(",.:") in _SUBJECT_STOP:
+        words.pop()
+    short = " ".join(words).rstrip(",.:;-–")
+    return short[:1].upper() + short[1:]
+
+
+@register(
+    code="ST004",
+    slug="subject-too-long",
+    category="structure",
+    message="Subject line too long",
+    why="Subjects of three or four words get the most replies; on a phone anything past about 40 "
+    "characters is cut off.",
+    rewrite="Use three to five words that name their topic, e.g. 'Fuel surcharges in Q3'.",
+    bad=("Subject: ⟦Helping logistics leaders like you reduce freight costs and improve delivery times⟧\n\n"
+         "Hi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",),
+    good=("Subject: Fuel surcharges in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top "
+          "risk. Worth a look?\n\nTom",),
+)
+def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    unit = _subject(ctx)
+    if unit is None:
+        return []
+    text = unit.text.strip()
+    max_words, max_chars = int(ctx.option("max_subject_words", 8)), int(ctx.option("max_subject_chars", 60))
+    if len(text.split()) <= max_words and len(text) <= max_chars:
+        return []
+    start = unit.text.index(text)
+    short = shorten_subject(text)
+    return [_finding(meta, unit, start, start + len(text),
+                     suggestion(short, f"Shorten to a few words about their topic: “{short}”"),
+                     message=f"Subject has {len(text.split())} words / {len(text)} characters; 3–6 words work best")]
+
+
+def _caps_ratio(text: str) -> tuple[int, float]:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0, 0.0
+    return len(letters), sum(c.isupper() for c in letters) / len(letters)
+
+
+def sentence_case(text: str) -> str:
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+@register(
+    code="ST005",
+    slug="subject-all-caps",
+    category="structure",
+    message="Subject line in capitals",
+    why="A subject in capitals reads as shouting and as spam, to people and to spam filters.",
+    rewrite="Write it in sentence case.",
+    bad=("Subject: ⟦LAST CHANCE FOR FREE DEMO⟧\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the "
+         "top risk. Worth a look?\n\nTom",),
+    good=("Subject: SAP rollout in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+          "Worth a look?\n\nTom",),
+)
+def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    unit = _subject(ctx)
+    if unit is None:
+        return []
+    text = unit.text.strip().rstrip("!?.")
+    letters, ratio = _caps_ratio(text)
+    if letters < 8 or ratio < 0.75 or len(text.split()) < 2:
+        return []
+    start = unit.text.index(text)
+    fixed = sentence_case(text)
+    return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”."))]
+
+
+@register(
+    code="ST006",
+    slug="fake-reply-subject",
+    category="structure",
+    message="Fake “Re:”/“Fwd:” on a first email",
+    why="A reply prefix on an email that answers nothing is a trick the reader spots at once; it costs "
+    "trust before the first line is read.",
+    rewrite="Drop the prefix and name their topic.",
+    bad=("Subject: ⟦Re: ⟧Our call\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+         "Worth a look?\n\nTom",),
+    good=("Subject: Re: Fuel surcharges\n\nHi Jana,\n\nThanks, the numbers help. Worth a look?\n\nTom\n\n"
+          "On Mon, 2 Mar 2026 at 09:00, Jana Weber <jana@example.com> wrote:\n> Here are our numbers.",),
+    severity=Severity.ERROR,
+)
+def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    unit = _subject(ctx)
+    if unit is None:
+        return []
+    prefix = _SUBJECT_PREFIX.match(unit.text)
+    if not prefix or any(r.kind in ("quote", "forward") for r in ctx.document.regions):
+        return []
+    if ctx.document.headers.get("in-reply-to") or ctx.document.headers.get("references"):
+        return []
+    start = len(unit.text) - len(unit.text.lstrip())
+    return [_finding(meta, unit, start, prefix.end(),
+                     suggestion("", "Delete the prefix; nothing is being answered."))]
+
+
+_SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
+_CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ]{4,}(?=!)")
+
+
+@register(
+    code="ST007",
+    slug="shouting",
+    category="structure",
+    message="Shouting: capitals or repeated exclamation marks",
+    why="Capitals and '!!!' read as pressure; a buyer who feels pushed stops reading.",
+    rewrite="Use normal case and one full stop.",
+    bad=("Subject: Fuel surcharges\n\nHi Jana,\n\nThis offer ends on Friday⟦!!!⟧ Worth a look?\n\nTom",
+         "Subject: Fuel surcharges\n\nHi Jana,\n\n⟦ACT NOW⟧ and save on freight. Worth a look?\n\nTom"),
+    good=("Subject: Fuel surcharges\n\nHi Jana,\n\nYour SAP and EWM teams moved to S/4HANA in Q3. "
+          "Worth a look?\n\nTom",),
+)
+def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    findings = []
+    for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
+        for match in _SHOUT_PUNCT.finditer(unit.text):
+            replacement = "?" if "?" in match.group(0) else "."
+            findings.append(_finding(meta, unit, match.start(), match.end(),
+                                     suggestion(replacement, f"Write “{replacement}”.")))
+        letters, ratio = _caps_ratio(unit.text)
+        if unit is ctx.subject and letters >= 8 and ratio >= 0.75:
+            continue  # an all-caps subject is ST005's finding
+        for match in _CAPS_RUN.finditer(unit.text):
+            fixed = match.group(0).lower()
+            if match.start() == 0 or unit.text[: match.start()].rstrip().endswith((".", "!", "?", "\n")) \
+                    or not unit.text[: match.start()].strip():
+                fixed = fixed[:1].upper() + fixed[1:]
+            findings.append(_finding(meta, unit, match.start(), match.end(),
+                                     suggestion(fixed, f"Write “{fixed}”.")))
+    return findings
+
+
+@register(
+    code="ST008",
+    slug="long-sentence",
+    category="structure",
+    message="Sentence far too long",
+    why="A sentence of more than about 35 words has to be read twice, and on a phone it fills the screen.",
+    rewrite="Split it into two sentences with one point each.",
+    bad=("Subject: Route pooling\n\nHi Jana,\n\n⟦Your Q3 report names fuel surcharges as the top risk for "
+         "the year and three carriers of your size in northern Germany have cut them by eight percent over "
+         "two quarters by pooling their regional routes with partners they already trust.⟧ Worth a look?"
+         "\n\nTom",),
+    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+          "Three carriers of your size cut them by 8 % with route pooling. Worth a look?\n\nTom",),
+)
+def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    limit = int(ctx.option("max_sentence_words", 35))
+    findings = []
+    for sentence in content_sentences(ctx):
+        count = count_words(sentence)
+        if count <= limit:
+            continue
+        text = sentence.text.rstrip()
+        split = split_sentence(text, ctx.language)
+        if split:
+            suggestion_ = suggestion(split, "Split it in two.")
+        else:
+            half = " ".join(sentence.text.split()[: count // 2])
+            suggestion_ = suggestion(None, f"Split it in two: end the first sentence after “{half}” and "
+                                     "start the second with its own subject.")
+        findings.append(_finding(meta, ctx.body, sentence.start_char, sentence.start_char + len(text),
+                                 suggestion_, message=f"Sentence has {count} words; keep it under {limit}"))
+    return findings
+
+
+@register(
+    code="ST009",
+    slug="hard-to-read",
+    category="structure",
+    message="Hard to read",
+    why="Emails written at a plain reading level get far more replies than ones written like a report "
+    "(Flesch for English, Amstad for German; higher is easier).",
+    rewrite="Split the hardest sentence and swap its longest words for everyday ones.",
+    severity=Severity.INFO,
+    bad=("Subject: Implementierung\n\nSehr geehrte Frau Weber,\n\n⟦Die Implementierungsgeschwindigkeit "
+         "unserer Digitalisierungsplattform ermöglicht Effizienzsteigerungen im Beschaffungsprozessmanagement "
+         "verschiedenster Unternehmensbereiche.⟧ Ihre Beschaffungsorganisation profitiert durch standardisierte "
+         "Prozessautomatisierung und kontinuierliche Qualitätsverbesserungsmaßnahmen. Interessiert?\n\nTom",),
+    good=("Subject: Einkauf\n\nSehr geehrte Frau Weber,\n\nIhr Einkauf hat im März drei neue Werke "
+          "übernommen. Das bringt viele neue Lieferanten auf einmal. Bei zwei Kunden hat unser Tool das in "
+          "vier Wochen geordnet. Wäre das einen Blick wert?\n\nTom",),
+)
+def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    sentences = content_sentences(ctx)
+    score = reading_ease(sentences, ctx.language)
+    threshold = float(ctx.option("min_reading_ease", 30 if ctx.language == "de" else 40))
+    if score is None or score >= threshold:
+        return []
+
+    def difficulty(sentence: Span) -> float:
+        tokens = [t.text for t in sentence if t.is_alpha]
+        return sum(syllables(w, ctx.language) for w in tokens) + len(tokens)
+
+    hardest = max(sentences, key=difficulty)
+    text = hardest.text.rstrip()
+    long_words = sorted({t.text for t in hardest if t.is_alpha and len(t.text) >= 13}, key=len, reverse=True)[:3]
+    split = split_sentence(text, ctx.language)
+    formula = "Amstad" if ctx.language == "de" else "Flesch"
+    hint = f" Replace {', '.join(f'“{w}”' for w in long_words)} with shorter words." if long_words else ""
+    if split:
+        sugg = suggestion(split, f"Split the hardest sentence.{hint}")
+    else:
+        sugg = suggestion(None, f"Say the hardest sentence in two short ones.{hint}")
+    return [_finding(meta, ctx.body, hardest.start_char, hardest.start_char + len(text), sugg,
+                     message=f"Reading ease {score:.0f} ({formula}); aim for {threshold:.0f} or more")]

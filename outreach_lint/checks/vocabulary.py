@@ -1,0 +1,68 @@
+"""Team vocabularies: words the team rejects, and the unused-suppression report."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import FixSafety, Severity
+from ..rulepack import RuleMeta
+from .base import CheckContext, RawFinding, suggestion
+from .registry import register
+
+
+def compile_reject(reject: dict[str, str]) -> re.Pattern[str] | None:
+    if not reject:
+        return None
+    alternatives = sorted((re.escape(word) for word in reject), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@register(
+    code="GP001",
+    slug="team-rejected-term",
+    category="generic-pitch",
+    message="Your team's word list rejects this term",
+    why="Your team decided this word does not belong in outreach (configured with `reject`).",
+    rewrite="Use the team's replacement, or cut the word.",
+    bad=("Subject: Fuel\n\nHi Jana,\n\nOur ⟦synergy⟧ model cuts fuel costs. Worth a look?\n\nTom",),
+    good=("Subject: Fuel\n\nHi Jana,\n\nOur pooling model cuts fuel costs. Worth a look?\n\nTom",),
+    fix=FixSafety.SAFE,
+)
+def rejected_term(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    pattern = ctx.option("reject_pattern", None)
+    reject: dict[str, str] = ctx.option("reject", {})
+    if pattern is None:
+        return []
+    lowered = {k.lower(): v for k, v in reject.items()}
+    findings = []
+    for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
+        for match in pattern.finditer(unit.text):
+            replacement = lowered.get(match.group(0).lower(), "")
+            start, end = match.span()
+            if replacement:
+                sugg = suggestion(replacement, f"Write “{replacement}” (team word list).", meta.fix)
+            else:
+                if end < len(unit.text) and unit.text[end] == " ":
+                    end += 1
+                sugg = suggestion("", f"Delete “{match.group(0)}” (team word list).", meta.fix)
+            findings.append(RawFinding(meta, unit, start, end, (sugg,)))
+    return findings
+
+
+@register(
+    code="OL001",
+    slug="unused-suppression",
+    category="structure",
+    message="Suppression comment that suppresses nothing",
+    why="A stale `outreach-lint: disable` hides future findings for no reason; remove it.",
+    rewrite="Delete the suppression comment.",
+    bad=("Subject: Fuel\n\nHi Jana,\n\n⟦outreach-lint: disable-next-line=TD⟧\nYour Q3 report names fuel "
+         "surcharges as the top risk. Worth a look?\n\nTom",),
+    good=("Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
+          "\n\nTom",),
+    severity=Severity.INFO,
+    default_enabled=False,
+)
+def unused_suppression(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    """Reported by the linter after suppression is applied; nothing to do per email."""
+    return []

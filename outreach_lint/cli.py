@@ -1,0 +1,224 @@
+"""Command line: ``outreach-lint check``, ``rules`` and ``explain``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .config import Config, ConfigError, find_config, load_config
+from .fixes import FIXABLE_FORMATS, applicable, apply_fixes, unified_diff, write_atomically
+from .linter import Linter
+from .models import Report, Severity
+from .report import FORMATS, print_full, render_concise, render_github, render_json, summary
+from .rulepack import RuleError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _load(config_path: str | None, **overrides: object) -> Linter:
+    try:
+        path = Path(config_path) if config_path else find_config(Path.cwd())
+        if config_path and not Path(config_path).is_file():
+            raise ConfigError(f"config file not found: {config_path}")
+        config = load_config(path)
+        return Linter(config, **overrides)
+    except (ConfigError, RuleError, ValueError) as exc:
+        click.echo(f"outreach-lint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="outreach-lint")
+def main() -> None:
+    """Lint sales-outreach email drafts (German and English) before they go out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="full", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes, categories or slugs.")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection (e.g. OL001).")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, categories or slugs.")
+@click.option("--lang", type=click.Choice(["auto", "de", "en"]), default=None,
+              help="Language of the emails (default: detected per email).")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Config file (default: nearest .outreach-lint.toml or pyproject.toml).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe rewrites to the files (text and Markdown).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, also apply rewrites marked unsafe.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff instead of writing them.")
+@click.option("--stdin-filename", default="-", help="Name (and format, by extension) for input read from stdin.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
+def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], lang: str | None, config_path: str | None, fail_on: str | None,
+          exit_zero: bool, fix: bool, unsafe_fixes: bool, diff: bool, stdin_filename: str, quiet: bool) -> None:
+    """Check email drafts: files, directories (recursive) or - for stdin."""
+    if not paths:
+        paths = ("-",) if not sys.stdin.isatty() else (".",)
+    overrides: dict[str, object] = {}
+    if select:
+        overrides["select"] = _split(select)
+    linter = _load(config_path, **overrides)
+    config: Config = linter.config
+    if extend_select or ignore or fail_on or (lang and lang != "auto"):
+        extra = {
+            "extend_select": config.extend_select + _split(extend_select),
+            "ignore": config.ignore + _split(ignore),
+            "fail_on": Severity(fail_on) if fail_on else None,
+            "lang": lang if lang and lang != "auto" else None,
+        }
+        linter = Linter(config.with_overrides(**extra))
+    report = linter.check_paths(list(paths), stdin_name=stdin_filename)
+    if fix or diff:
+        report = _fix(linter, report, unsafe_fixes, diff, output_format)
+    _emit(report, linter, output_format, quiet, unsafe_fixes)
+    if report.has_errors:
+        sys.exit(EXIT_ERROR)
+    if exit_zero or not linter.fails(report):
+        sys.exit(EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS)
+
+
+def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, output_format: str) -> Report:
+    from .source import format_for_path, read_text
+
+    result = Report()
+    for file in report.files:
+        fmt = format_for_path(file.path)
+        if file.error or not file.findings or file.source_text is None or fmt not in FIXABLE_FORMATS:
+            result.files.append(file)
+            continue
+        fixed, applied = apply_fixes(file.source_text, file.findings, unsafe)
+        if not applied:
+            result.files.append(file)
+            continue
+        if diff_only:
+            click.echo(unified_diff(file.path, file.source_text, fixed), nl=False)
+            result.files.append(file)
+            continue
+        if file.path == "-" or not Path(file.path).is_file():
+            sys.stdout.write(fixed)
+        else:
+            encoding = "utf-8-sig" if Path(file.path).read_bytes().startswith(b"\xef\xbb\xbf") else "utf-8"
+            write_atomically(Path(file.path), fixed, encoding)
+        rechecked = linter.check_source(read_text(fixed, file.path, fmt), lang=file.language)
+        rechecked.notices.append(f"{file.path}: applied {applied} fix(es)")
+        result.files.append(rechecked)
+    return result
+
+
+def _emit(report: Report, linter: Linter, output_format: str, quiet: bool, unsafe: bool) -> None:
+    if output_format == "json":
+        click.echo(render_json(report))
+        return
+    if output_format == "github":
+        for line in render_github(report):
+            click.echo(line)
+        return
+    err = Console(stderr=True, highlight=False)
+    notices = sorted({n for f in report.files for n in f.notices})
+    if not quiet:
+        for notice in notices:
+            err.print(f"notice: {notice}", highlight=False, markup=False)
+    for file in report.files:
+        if file.error:
+            err.print(f"{file.path}: error: {file.error}", style="red", markup=False, highlight=False)
+    if output_format == "concise":
+        for line in render_concise(report):
+            click.echo(line)
+    else:
+        console = Console(highlight=False)
+        for file in report.files:
+            for finding in file.findings:
+                print_full(console, file, finding)
+    if not quiet:
+        fixable = sum(1 for f in report.findings if applicable(f, unsafe) is not None)
+        click.echo(summary(report, fixable), err=output_format == "concise")
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Only rules for this language.")
+@click.option("--category", default=None, help="Only rules of this category.")
+@click.option("--config", "config_path", type=click.Path(), default=None)
+def rules(output_format: str, lang: str | None, category: str | None, config_path: str | None) -> None:
+    """List every rule: code, name, category, language, severity, and whether it is enabled."""
+    linter = _load(config_path)
+    metas = [m for m in sorted(linter.rules.values(), key=lambda m: m.code)
+             if (lang is None or m.language in (lang, "*")) and (category is None or m.category == category)]
+    if output_format == "json":
+        click.echo(json.dumps([
+            {"code": m.code, "rule": m.slug, "category": m.category, "language": m.language,
+             "severity": m.severity.value, "enabled": m.code in linter.enabled, "message": m.message}
+            for m in metas], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(metas)} rules", show_lines=False)
+    for column in ("code", "rule", "category", "lang", "severity", "on", "message"):
+        table.add_column(column, overflow="fold")
+    for m in metas:
+        table.add_row(m.code, m.slug, m.category, m.language, m.severity.value,
+                      "yes" if m.code in linter.enabled else "no", m.message)
+    Console().print(table)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(), default=None)
+def explain(code: str, config_path: str | None) -> None:
+    """Explain one rule (by code or name): why it matters, the rewrite, and its examples."""
+    linter = _load(config_path)
+    meta = linter.rules.get(code.upper()) or next((m for m in linter.rules.values() if m.slug == code), None)
+    if meta is None:
+        click.echo(f"outreach-lint: error: unknown rule {code!r} (see `outreach-lint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    console = Console(highlight=False)
+    language = {"*": "German and English", "de": "German", "en": "English"}[meta.language]
+    console.print(f"[bold]{meta.code} {meta.slug}[/bold]  ({meta.category}, {meta.severity.value}, {language})",
+                  markup=True)
+    console.print(meta.message, markup=False)
+    console.print("\n[bold]Why[/bold]", markup=True)
+    console.print(meta.why, markup=False)
+    console.print("\n[bold]Rewrite[/bold]", markup=True)
+    if meta.replacement is not None:
+        shown = ", ".join(f"“{r}”" if r else "(delete)" for r in meta.replacement)
+        console.print(f"Replacement: {shown} — fix is {meta.fix.value}", markup=False)
+    console.print(meta.rewrite, markup=False)
+    explanation = EXPLANATIONS.get(meta.code)
+    if explanation:
+        console.print("\n[bold]How it decides[/bold]", markup=True)
+        console.print(explanation, markup=False)
+    console.print("\n[bold]Fires on[/bold]", markup=True)
+    for example in meta.examples_bad:
+        console.print(f"  ✗ {example.replace('⟦', '[').replace('⟧', ']')}", markup=False)
+    console.print("\n[bold]Does not fire on[/bold]", markup=True)
+    for example in meta.examples_good:
+        console.print(f"  ✓ {example}", markup=False)
+    console.print(f"\nSwitch off: --ignore {meta.code}, `ignore = [\"{meta.code}\"]` in the config, or a line "
+                  f"`outreach-lint: disable={meta.code}` in the email.", markup=False)
+
+
+EXPLANATIONS: dict[str, str] = {
+    "ST001": "Counts the words of your own prose: quoted replies, forwarded text and the signature do not "
+    "count. The limit is `max-words` (default 125).",
+    "ST002": "Fires when the body has no question mark and no call to action such as 'let me know' or "
+    "'reply'/'Geben Sie mir Bescheid'.",
+    "ST003": "An ask is a question about a call, meeting, demo, time or introduction, or an imperative call to "
+    "action. Two or more asks fire.",
+    "SF002": "Counts I/me/my/we/us/our (ich/mich/mir/mein…/wir/uns/unser…) against you/your (capitalised "
+    "Sie/Ihnen/Ihr…, du/dich/dein…). Lower-case sie/ihr mean she/they and are not counted as the reader. "
+    "Fires with 4+ sender words and more than `self-focus-ratio` (2) times the reader words.",
+    "ST009": "Flesch reading ease for English, Amstad's German version; syllables are estimated from vowel "
+    "groups. Needs 20+ words. Threshold `min-reading-ease` (40 English, 30 German).",
+}

@@ -1,0 +1,146 @@
+"""Configuration: ``[tool.outreach-lint]`` in pyproject.toml or ``.outreach-lint.toml``, nearest file wins."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .models import Severity
+
+CONFIG_FILE = ".outreach-lint.toml"
+
+#: Numeric options passed to checks (TOML kebab-case name → check option name).
+NUMERIC_OPTIONS = {
+    "max-words": "max_words",
+    "max-sentence-words": "max_sentence_words",
+    "max-subject-words": "max_subject_words",
+    "max-subject-chars": "max_subject_chars",
+    "min-reading-ease": "min_reading_ease",
+    "self-focus-ratio": "self_focus_ratio",
+}
+_LIST_KEYS = ("select", "ignore", "extend-select", "accept", "rule-dirs", "accept-files", "reject-files")
+_KNOWN = set(NUMERIC_OPTIONS) | set(_LIST_KEYS) | {"lang", "fail-on", "reject", "spacy-models", "severity"}
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything that changes what the linter checks and reports."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str | None = None
+    fail_on: Severity = Severity.WARNING
+    rule_dirs: tuple[Path, ...] = ()
+    accept: frozenset[str] = frozenset()
+    reject: dict[str, str] = field(default_factory=dict)
+    spacy_models: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with the given fields replaced (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.outreach-lint.toml`` or pyproject.toml with a [tool.outreach-lint] table."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "outreach-lint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    """Load a config file (``None`` gives the defaults)."""
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("outreach-lint", {})
+    return parse_config(data, path)
+
+
+def _words_from_files(files: list[str], base: Path) -> set[str]:
+    words: set[str] = set()
+    for name in files:
+        file = (base / name).resolve()
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"word list {file}: cannot read ({exc})") from None
+        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return words
+
+
+def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Validate a config table (kebab-case keys, as in the TOML file)."""
+    where = str(path) if path else "config"
+    unknown = set(data) - _KNOWN
+    if unknown:
+        raise ConfigError(f"{where}: unknown option(s): {', '.join(sorted(unknown))}")
+    for key in _LIST_KEYS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    base = path.parent if path else Path.cwd()
+    lang = data.get("lang")
+    if lang not in (None, "de", "en"):
+        raise ConfigError(f"{where}: lang must be \"de\" or \"en\"")
+    try:
+        fail_on = Severity(data.get("fail-on", "warning"))
+        severity = {code.upper(): Severity(level) for code, level in data.get("severity", {}).items()}
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    reject = data.get("reject", {})
+    if isinstance(reject, list):
+        reject = dict.fromkeys(reject, "")
+    if not isinstance(reject, dict) or not all(isinstance(v, str) for v in reject.values()):
+        raise ConfigError(f"{where}: 'reject' must be a list of words or a table of word = replacement")
+    reject.update(dict.fromkeys(_words_from_files(data.get("reject-files", []), base) - set(reject), ""))
+    accept = set(data.get("accept", [])) | _words_from_files(data.get("accept-files", []), base)
+    options: dict[str, Any] = {}
+    for key, name in NUMERIC_OPTIONS.items():
+        if key in data:
+            if not isinstance(data[key], int | float) or isinstance(data[key], bool) or data[key] <= 0:
+                raise ConfigError(f"{where}: '{key}' must be a positive number")
+            options[name] = data[key]
+    models = data.get("spacy-models", {})
+    if not isinstance(models, dict):
+        raise ConfigError(f"{where}: 'spacy-models' must be a table such as {{en = \"en_core_web_sm\"}}")
+    return Config(
+        select=tuple(data.get("select", [])),
+        extend_select=tuple(data.get("extend-select", [])),
+        ignore=tuple(data.get("ignore", [])),
+        lang=lang,
+        fail_on=fail_on,
+        rule_dirs=tuple((base / d).resolve() for d in data.get("rule-dirs", [])),
+        accept=frozenset(w.lower() for w in accept),
+        reject=reject,
+        spacy_models=dict(models),
+        severity=severity,
+        options=options,
+        path=path,
+    )

@@ -1,0 +1,51 @@
+"""The parsed email: subject, the author's prose, and the regions that are not the author's prose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .source import Source
+from .textmap import MappedText
+
+#: Region kinds. Quoted replies and forwarded blocks are someone else's words; signatures are the
+#: sender's but not prose; directives are suppression comments.
+REGION_KINDS = ("quote", "forward", "signature", "directive")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A part of the body that is not linted as the author's prose, in source offsets."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline suppression: ``outreach-lint: disable=CODE`` or ``disable-next-line=CODE``."""
+
+    kind: str
+    codes: tuple[str, ...]
+    line: int
+    end_line: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Document:
+    """One email ready for analysis. All offsets in findings are mapped back through ``MappedText``."""
+
+    source: Source
+    subject: MappedText | None
+    body: MappedText
+    full_body: MappedText
+    regions: list[Region] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
+
+    @property
+    def signature(self) -> str:
+        return "\n".join(r.text for r in self.regions if r.kind == "signature")

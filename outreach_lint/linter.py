@@ -1,0 +1,225 @@
+"""The Linter: built once (rules compiled, pipelines loaded), then used for any number of emails."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import checks as _checks  # noqa: F401  (registers the code checks)
+from .checks.base import CheckContext, RawFinding, Unit
+from .checks.phrase import PhraseEngine
+from .checks.registry import CODE_CHECKS
+from .checks.vocabulary import compile_reject
+from .config import Config
+from .document import Document
+from .language import detect_language
+from .models import FileReport, Finding, Position, Report, Severity, Suggestion
+from .nlp import Pipelines
+from .parsing import LineIndex, parse
+from .rulepack import PhraseRule, RuleMeta, builtin_rules_dir, load_directory
+from .source import Source, SourceError, expand_paths, read_path, read_text
+from .suppression import apply_suppressions
+
+UNUSED_SUPPRESSION = "OL001"
+
+
+class Linter:
+    """Checks emails. Safe to share between threads; never prints."""
+
+    def __init__(self, config: Config | None = None, **overrides: object) -> None:
+        self.config = (config or Config()).with_overrides(**overrides)
+        self.pipelines = Pipelines(self.config.spacy_models)
+        self._lock = threading.RLock()
+        phrase_rules = load_directory(builtin_rules_dir())
+        for directory in self.config.rule_dirs:
+            phrase_rules.extend(load_directory(directory))
+        self._phrase_rules: dict[str, list[PhraseRule]] = {}
+        for rule in phrase_rules:
+            languages = ("en", "de") if rule.meta.language == "*" else (rule.meta.language,)
+            for language in languages:
+                self._phrase_rules.setdefault(language, []).append(rule)
+        self._engines: dict[str, PhraseEngine] = {}
+        self.rules: dict[str, RuleMeta] = {}
+        for meta in [r.meta for r in phrase_rules] + [c.meta for c in CODE_CHECKS]:
+            if meta.code in self.rules:
+                raise ValueError(f"rule code {meta.code} is defined twice ({meta.origin})")
+            self.rules[meta.code] = meta
+        self.enabled = self._select()
+        self._options = dict(self.config.options)
+        self._options["reject"] = self.config.reject
+        self._options["reject_pattern"] = compile_reject(self.config.reject)
+
+    # -- selection ------------------------------------------------------------------------------------
+    @staticmethod
+    def _selector_matches(selector: str, meta: RuleMeta) -> bool:
+        lowered = selector.lower()
+        if lowered in ("all", meta.category, meta.slug):
+            return True
+        return meta.code.startswith(selector.upper())
+
+    def _select(self) -> set[str]:
+        config = self.config
+        enabled = set()
+        for code, meta in self.rules.items():
+            if config.select:
+                chosen = any(
+                    self._selector_matches(s, meta) and (meta.default_enabled or s.upper() == code)
+                    for s in config.select
+                )
+            else:
+                chosen = meta.default_enabled
+            if any(self._selector_matches(s, meta) for s in config.extend_select):
+                chosen = True
+            if any(self._selector_matches(s, meta) for s in config.ignore):
+                chosen = False
+            if chosen:
+                enabled.add(code)
+        return enabled
+
+    def _engine(self, language: str) -> PhraseEngine:
+        with self._lock:
+            if language not in self._engines:
+                nlp = self.pipelines.get(language)
+                self._engines[language] = PhraseEngine(self._phrase_rules.get(language, []), language, nlp)
+            return self._engines[language]
+
+    def warm_up(self, languages: Iterable[str] = ("en", "de")) -> None:
+        """Build pipelines and compile rules now instead of on first use."""
+        for language in languages:
+            self._engine(language)
+
+    # -- public API -----------------------------------------------------------------------------------
+    def lint(self, text: str, lang: str | None = None, *, path: str = "<string>", fmt: str = "text") -> FileReport:
+        """Check an email given as a string (plain text with optional Subject: line, or fmt=markdown/html/eml)."""
+        return self.check_source(read_text(text, path, fmt), lang=lang)
+
+    def check_source(self, source: Source, lang: str | None = None) -> FileReport:
+        try:
+            document = parse(source)
+        except SourceError as exc:
+            return FileReport(source.path, error=str(exc))
+        return self.check_document(document, lang=lang)
+
+    def check_paths(self, paths: list[str], lang: str | None = None, stdin_name: str = "-") -> Report:
+        """Check files, directories (recursively) and ``-`` (stdin); unreadable inputs become errors."""
+        files, problems = expand_paths(paths)
+        report = Report([FileReport(path, error=message) for path, message in problems])
+        for path in files:
+            if path == "-":
+                try:
+                    data = sys.stdin.buffer.read()
+                    from .source import decode_bytes, format_for_path
+
+                    source = decode_bytes(data, stdin_name, format_for_path(stdin_name))
+                except SourceError as exc:
+                    report.files.append(FileReport(stdin_name, error=str(exc)))
+                    continue
+            else:
+                try:
+                    source = read_path(path)
+                except SourceError as exc:
+                    report.files.append(FileReport(path, error=str(exc)))
+                    continue
+            report.files.append(self.check_source(source, lang=lang))
+        return report
+
+    # -- the pipeline ---------------------------------------------------------------------------------
+    def check_document(self, document: Document, lang: str | None = None) -> FileReport:
+        subject_text = document.subject.text if document.subject else ""
+        language = lang or self.config.lang or detect_language(subject_text + "\n" + document.body.text)
+        if language not in ("de", "en"):
+            return FileReport(document.source.path, error=f"unsupported language {language!r} (use de or en)")
+        raw: list[RawFinding] = []
+        with self._lock:
+            engine = self._engine(language)
+            body = Unit("body", document.body, self.pipelines.analyze(language, document.body.text))
+            subject = None
+            if document.subject is not None and document.subject.text.strip():
+                subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
+            for unit in (u for u in (subject, body) if u is not None):
+                raw.extend(engine.run(unit, self.enabled))
+        context = CheckContext(document, language, body, subject, self._options)
+        for check in CODE_CHECKS:
+            meta = check.meta
+            if meta.code in self.enabled and meta.language in ("*", language):
+                raw.extend(check.run(context))
+        index = LineIndex(document.source.text)
+        findings = self._locate(raw, document.source.text, index)
+        findings, unused = apply_suppressions(findings, document.directives, document.source.text)
+        if UNUSED_SUPPRESSION in self.enabled:
+            meta = self.rules[UNUSED_SUPPRESSION]
+            for directive in unused:
+                findings.append(self._make(meta, document.source.text, index, directive.start, directive.end,
+                                           (Suggestion(None, meta.rewrite),), None))
+        findings.sort(key=lambda f: (f.start.offset, f.end.offset, f.code))
+        return FileReport(document.source.path, language, None, findings, list(self.pipelines.notices),
+                          document.source.text)
+
+    def _locate(self, raw: list[RawFinding], source_text: str, index: LineIndex) -> list[Finding]:
+        findings: list[Finding] = []
+        seen: set[tuple[str, int, int]] = set()
+        for item in raw:
+            text_start, text_end = _trim(item.unit.text, item.start, item.end)
+            start, end = item.unit.mapped.source_span(text_start, text_end)
+            text = source_text[start:end]
+            if text.strip().lower() in self.config.accept:
+                continue
+            key = (item.meta.code, start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(self._make(item.meta, source_text, index, start, end, item.suggestions, item.message))
+        return findings
+
+    def _make(self, meta: RuleMeta, source_text: str, index: LineIndex, start: int, end: int,
+              suggestions: tuple[Suggestion, ...], message: str | None) -> Finding:
+        line, column = index.line_column(start)
+        end_line, end_column = index.line_column(end)
+        severity = self.config.severity.get(meta.code, meta.severity)
+        return Finding(meta.code, meta.slug, meta.category, severity, message or meta.message,
+                       Position(line, column, start), Position(end_line, end_column, end),
+                       source_text[start:end], suggestions)
+
+    def fails(self, report: Report) -> bool:
+        """Whether any finding is at or above the failing severity."""
+        threshold = self.config.fail_on.rank
+        return any(f.severity.rank >= threshold for f in report.findings)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop line breaks and indentation at the edges of a span (a trailing space after a sentence stays)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in "\r\n\t" or (end > start + 1 and text[end - 2:end] == "  "):
+        end -= 1
+    return start, end
+
+
+_DEFAULT: Linter | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def lint(text: str, lang: str | None = None, *, config: Config | None = None, fmt: str = "text",
+         path: str = "<string>", **overrides: object) -> FileReport:
+    """Check one email given as a string. A shared default Linter is reused when no options are given."""
+    global _DEFAULT
+    if config is None and not overrides:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Linter()
+        linter = _DEFAULT
+    else:
+        linter = Linter(config, **overrides)
+    return linter.lint(text, lang, path=path, fmt=fmt)
+
+
+def load_linter(config_path: Path | None = None, **overrides: object) -> Linter:
+    from .config import find_config, load_config
+
+    path = config_path or find_config(Path.cwd())
+    return Linter(load_config(path), **overrides)
+
+
+__all__ = ["Linter", "Severity", "lint", "load_linter"]

@@ -1,0 +1,92 @@
+"""Turning a Source into a Document: format-specific parsing, then region and directive detection."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..document import Directive, Document, Region
+from ..source import Source
+from ..textmap import MappedText, MappedTextBuilder
+from .eml import parse_eml
+from .html import parse_html
+from .markdown import parse_markdown
+from .plain import parse_plain
+from .regions import DIRECTIVE, find_regions, parse_directive_codes
+
+MAX_BODY_CHARS = 200_000
+
+
+class LineIndex:
+    """Converts source offsets to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def parse(source: Source) -> Document:
+    """Parse any supported format into a Document (raises SourceError for unusable input)."""
+    from ..source import SourceError
+
+    html_regions: list[tuple[str, int, int]] = []
+    headers: dict[str, str] = {}
+    if source.format == "eml":
+        subject, full_body, html_regions, headers = parse_eml(source.text)
+    elif source.format == "html":
+        full_body, html_regions = parse_html(source.text)
+        subject = None
+    elif source.format == "markdown":
+        subject, full_body, headers = parse_markdown(source.text)
+    else:
+        subject, full_body, headers = parse_plain(source.text)
+    if len(full_body.text) > MAX_BODY_CHARS:
+        raise SourceError(
+            f"email body has {len(full_body.text):,} characters, more than the {MAX_BODY_CHARS:,} "
+            "an email draft can have"
+        )
+    found = html_regions + find_regions(full_body.text)
+    regions = [
+        Region(kind, *full_body.source_span(start, end), full_body.text[start:end])
+        for kind, start, end in sorted(found, key=lambda r: r[1])
+        if end > start
+    ]
+    body = _without(full_body, found)
+    directives = _directives(full_body, source.text)
+    return Document(source, subject, body, full_body, regions, headers, directives)
+
+
+def _without(text: MappedText, regions: list[tuple[str, int, int]]) -> MappedText:
+    """The text with every region cut out (a cut leaves a newline so sentences do not run together)."""
+    if not regions:
+        return text
+    keep = MappedTextBuilder()
+    pos = 0
+    for _, start, end in sorted(regions, key=lambda r: r[1]):
+        if start > pos:
+            keep.add_mapped(text.slice(pos, start))
+            if start < len(text.text):
+                at = text.starts[start]
+                keep.add_synthetic("\n", at, at)
+        pos = max(pos, end)
+    if pos < len(text.text):
+        keep.add_mapped(text.slice(pos, len(text.text)))
+    return keep.build()
+
+
+def _directives(body: MappedText, source_text: str) -> list[Directive]:
+    index = LineIndex(source_text)
+    result = []
+    for match in DIRECTIVE.finditer(body.text):
+        start, end = body.source_span(match.start(), match.end())
+        line, _ = index.line_column(start)
+        end_line, _ = index.line_column(max(end - 1, start))
+        result.append(Directive(match.group("kind").lower(), parse_directive_codes(match.group("codes")), line, end_line,
+                                    start, end))
+    return result
