@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ._fastimport import import_spacy_without_cli
+
+import_spacy_without_cli()
+
 import json
 import sys
 from pathlib import Path
@@ -44,26 +48,53 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="full", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="full", show_default=True, help="Output format."
+)
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes, categories or slugs.")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection (e.g. OL001).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, categories or slugs.")
-@click.option("--lang", type=click.Choice(["auto", "de", "en"]), default=None,
-              help="Language of the emails (default: detected per email).")
-@click.option("--config", "config_path", type=click.Path(), default=None,
-              help="Config file (default: nearest .outreach-lint.toml or pyproject.toml).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "de", "en"]),
+    default=None,
+    help="Language of the emails (default: detected per email).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(),
+    default=None,
+    help="Config file (default: nearest .outreach-lint.toml or pyproject.toml).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: warning).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply safe rewrites to the files (text and Markdown).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, also apply rewrites marked unsafe.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff instead of writing them.")
 @click.option("--stdin-filename", default="-", help="Name (and format, by extension) for input read from stdin.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
-def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore: tuple[str, ...], lang: str | None, config_path: str | None, fail_on: str | None,
-          exit_zero: bool, fix: bool, unsafe_fixes: bool, diff: bool, stdin_filename: str, quiet: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lang: str | None,
+    config_path: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    stdin_filename: str,
+    quiet: bool,
+) -> None:
     """Check email drafts: files, directories (recursive) or - for stdin."""
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() else (".",)
@@ -156,20 +187,44 @@ def _emit(report: Report, linter: Linter, output_format: str, quiet: bool, unsaf
 def rules(output_format: str, lang: str | None, category: str | None, config_path: str | None) -> None:
     """List every rule: code, name, category, language, severity, and whether it is enabled."""
     linter = _load(config_path)
-    metas = [m for m in sorted(linter.rules.values(), key=lambda m: m.code)
-             if (lang is None or m.language in (lang, "*")) and (category is None or m.category == category)]
+    metas = [
+        m
+        for m in sorted(linter.rules.values(), key=lambda m: m.code)
+        if (lang is None or m.language in (lang, "*")) and (category is None or m.category == category)
+    ]
     if output_format == "json":
-        click.echo(json.dumps([
-            {"code": m.code, "rule": m.slug, "category": m.category, "language": m.language,
-             "severity": m.severity.value, "enabled": m.code in linter.enabled, "message": m.message}
-            for m in metas], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": m.code,
+                        "rule": m.slug,
+                        "category": m.category,
+                        "language": m.language,
+                        "severity": m.severity.value,
+                        "enabled": m.code in linter.enabled,
+                        "message": m.message,
+                    }
+                    for m in metas
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     table = Table(title=f"{len(metas)} rules", show_lines=False)
     for column in ("code", "rule", "category", "lang", "severity", "on", "message"):
         table.add_column(column, overflow="fold")
     for m in metas:
-        table.add_row(m.code, m.slug, m.category, m.language, m.severity.value,
-                      "yes" if m.code in linter.enabled else "no", m.message)
+        table.add_row(
+            m.code,
+            m.slug,
+            m.category,
+            m.language,
+            m.severity.value,
+            "yes" if m.code in linter.enabled else "no",
+            m.message,
+        )
     Console().print(table)
 
 
@@ -185,8 +240,9 @@ def explain(code: str, config_path: str | None) -> None:
         sys.exit(EXIT_ERROR)
     console = Console(highlight=False)
     language = {"*": "German and English", "de": "German", "en": "English"}[meta.language]
-    console.print(f"[bold]{meta.code} {meta.slug}[/bold]  ({meta.category}, {meta.severity.value}, {language})",
-                  markup=True)
+    console.print(
+        f"[bold]{meta.code} {meta.slug}[/bold]  ({meta.category}, {meta.severity.value}, {language})", markup=True
+    )
     console.print(meta.message, markup=False)
     console.print("\n[bold]Why[/bold]", markup=True)
     console.print(meta.why, markup=False)
@@ -205,8 +261,11 @@ def explain(code: str, config_path: str | None) -> None:
     console.print("\n[bold]Does not fire on[/bold]", markup=True)
     for example in meta.examples_good:
         console.print(f"  ✓ {example}", markup=False)
-    console.print(f"\nSwitch off: --ignore {meta.code}, `ignore = [\"{meta.code}\"]` in the config, or a line "
-                  f"`outreach-lint: disable={meta.code}` in the email.", markup=False)
+    console.print(
+        f'\nSwitch off: --ignore {meta.code}, `ignore = ["{meta.code}"]` in the config, or a line '
+        f"`outreach-lint: disable={meta.code}` in the email.",
+        markup=False,
+    )
 
 
 EXPLANATIONS: dict[str, str] = {

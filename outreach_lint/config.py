@@ -108,7 +108,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     base = path.parent if path else Path.cwd()
     lang = data.get("lang")
     if lang not in (None, "de", "en"):
-        raise ConfigError(f"{where}: lang must be \"de\" or \"en\"")
+        raise ConfigError(f'{where}: lang must be "de" or "en"')
     try:
         fail_on = Severity(data.get("fail-on", "warning"))
         severity = {code.upper(): Severity(level) for code, level in data.get("severity", {}).items()}

@@ -46,9 +46,7 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path}", f"b/{path}")
-    )
+    return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path}", f"b/{path}"))
 
 
 def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:

@@ -151,11 +151,21 @@ class Linter:
         if UNUSED_SUPPRESSION in self.enabled:
             meta = self.rules[UNUSED_SUPPRESSION]
             for directive in unused:
-                findings.append(self._make(meta, document.source.text, index, directive.start, directive.end,
-                                           (Suggestion(None, meta.rewrite),), None))
-        findings.sort(key=lambda f: (f.start.offset, f.end.offset, f.code))
-        return FileReport(document.source.path, language, None, findings, list(self.pipelines.notices),
-                          document.source.text)
+                findings.append(
+                    self._make(
+                        meta,
+                        document.source.text,
+                        index,
+                        directive.start,
+                        directive.end,
+                        (Suggestion(None, meta.rewrite),),
+                        None,
+                    )
+                )
+        findings = _one_per_span(findings)
+        return FileReport(
+            document.source.path, language, None, findings, list(self.pipelines.notices), document.source.text
+        )
 
     def _locate(self, raw: list[RawFinding], source_text: str, index: LineIndex) -> list[Finding]:
         findings: list[Finding] = []
@@ -173,14 +183,30 @@ class Linter:
             findings.append(self._make(item.meta, source_text, index, start, end, item.suggestions, item.message))
         return findings
 
-    def _make(self, meta: RuleMeta, source_text: str, index: LineIndex, start: int, end: int,
-              suggestions: tuple[Suggestion, ...], message: str | None) -> Finding:
+    def _make(
+        self,
+        meta: RuleMeta,
+        source_text: str,
+        index: LineIndex,
+        start: int,
+        end: int,
+        suggestions: tuple[Suggestion, ...],
+        message: str | None,
+    ) -> Finding:
         line, column = index.line_column(start)
         end_line, end_column = index.line_column(end)
         severity = self.config.severity.get(meta.code, meta.severity)
-        return Finding(meta.code, meta.slug, meta.category, severity, message or meta.message,
-                       Position(line, column, start), Position(end_line, end_column, end),
-                       source_text[start:end], suggestions)
+        return Finding(
+            meta.code,
+            meta.slug,
+            meta.category,
+            severity,
+            message or meta.message,
+            Position(line, column, start),
+            Position(end_line, end_column, end),
+            source_text[start:end],
+            suggestions,
+        )
 
     def fails(self, report: Report) -> bool:
         """Whether any finding is at or above the failing severity."""
@@ -188,11 +214,25 @@ class Linter:
         return any(f.severity.rank >= threshold for f in report.findings)
 
 
+def _one_per_span(findings: list[Finding]) -> list[Finding]:
+    """Where several rules flag the very same text, report it once: the most severe, data rules first."""
+    best: dict[tuple[int, int], Finding] = {}
+    for finding in findings:
+        key = (finding.start.offset, len(finding.text.rstrip()))
+        current = best.get(key)
+        if current is None or (finding.severity.rank, finding.category != "structure") > (
+            current.severity.rank,
+            current.category != "structure",
+        ):
+            best[key] = finding
+    return sorted(best.values(), key=lambda f: (f.start.offset, f.end.offset, f.code))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop line breaks and indentation at the edges of a span (a trailing space after a sentence stays)."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in "\r\n\t" or (end > start + 1 and text[end - 2:end] == "  "):
+    while (end > start and text[end - 1] in "\r\n\t") or (end > start + 1 and text[end - 2 : end] == "  "):
         end -= 1
     return start, end
 
@@ -201,8 +241,15 @@ _DEFAULT: Linter | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
-def lint(text: str, lang: str | None = None, *, config: Config | None = None, fmt: str = "text",
-         path: str = "<string>", **overrides: object) -> FileReport:
+def lint(
+    text: str,
+    lang: str | None = None,
+    *,
+    config: Config | None = None,
+    fmt: str = "text",
+    path: str = "<string>",
+    **overrides: object,
+) -> FileReport:
     """Check one email given as a string. A shared default Linter is reused when no options are given."""
     global _DEFAULT
     if config is None and not overrides:

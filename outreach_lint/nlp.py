@@ -15,9 +15,58 @@ from spacy.tokens import Doc
 
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "??", "...", ":"})
 _ABBREVIATIONS = frozenset(
-    """dr. prof. mr. mrs. ms. hr. fr. nr. st. z.b. d.h. u.a. bzw. ca. evtl. ggf. inkl. vgl. usw. etc. e.g.
-    i.e. vs. no. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. okt. nov. dec. dez. mo. di. mi. do.
-    fr. sa. so. tel. str. abs. bzgl. ff.""".split()
+    [
+        "dr.",
+        "prof.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "hr.",
+        "fr.",
+        "nr.",
+        "st.",
+        "z.b.",
+        "d.h.",
+        "u.a.",
+        "bzw.",
+        "ca.",
+        "evtl.",
+        "ggf.",
+        "inkl.",
+        "vgl.",
+        "usw.",
+        "etc.",
+        "e.g.",
+        "i.e.",
+        "vs.",
+        "no.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "okt.",
+        "nov.",
+        "dec.",
+        "dez.",
+        "mo.",
+        "di.",
+        "mi.",
+        "do.",
+        "fr.",
+        "sa.",
+        "so.",
+        "tel.",
+        "str.",
+        "abs.",
+        "bzgl.",
+        "ff.",
+    ]
 )
 
 
@@ -36,10 +85,10 @@ def outreach_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def _starts_sentence(previous, token) -> bool:  # noqa: ANN001
+def _starts_sentence(previous, token) -> bool:
     if previous.is_space:
         return "\n" in previous.text
-    if token.is_space or token.is_punct and token.text not in ("(", "«", "„", "\"", "'", "-", "–"):
+    if token.is_space or (token.is_punct and token.text not in ("(", "«", "„", '"', "'", "-", "–")):
         return False
     text = previous.text
     if text in _SENTENCE_PUNCT and text != ":":
@@ -68,9 +117,7 @@ class Pipelines:
         name = self._models.get(language)
         if name:
             if importlib.util.find_spec(name) is None:
-                self.notices.append(
-                    f"spaCy pipeline '{name}' is not installed; using the blank {language} tokenizer"
-                )
+                self.notices.append(f"spaCy pipeline '{name}' is not installed; using the blank {language} tokenizer")
             else:
                 nlp = spacy.load(name, exclude=["parser", "senter", "lemmatizer", "textcat"])
                 nlp.add_pipe("outreach_sentences", first=True)

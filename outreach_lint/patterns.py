@@ -48,7 +48,7 @@ def inflect(word: str, language: str) -> list[str]:
     return sorted(forms)
 
 
-def compile_pattern(pattern: str, language: str, tokenize) -> CompiledPattern:  # noqa: ANN001
+def compile_pattern(pattern: str, language: str, tokenize) -> CompiledPattern:
     """Compile one pattern string; ``tokenize`` splits a literal into spaCy token texts."""
     items = pattern.split()
     if not items:
@@ -86,7 +86,7 @@ def compile_pattern(pattern: str, language: str, tokenize) -> CompiledPattern:  
     return CompiledPattern(tokens, span_first, span_last)
 
 
-def _item_tokens(item: str, language: str, tokenize, raw: str) -> list[dict[str, Any]]:  # noqa: ANN001
+def _item_tokens(item: str, language: str, tokenize, raw: str) -> list[dict[str, Any]]:
     if item == "*":
         return [{"TEXT": {"NOT_IN": _SENTENCE_END}, "IS_SPACE": False}]
     if item in ("...", "…"):

@@ -73,6 +73,8 @@ def print_full(console: Console, file: FileReport, finding: Finding) -> None:
         body.append(line[start:end], style=f"{_STYLE[finding.severity]} underline")
         body.append(line[end:])
         console.print(body, soft_wrap=True)
+        if console.no_color or not console.is_terminal:
+            console.print(Text("      │ " + " " * start + "^" * max(end - start, 1), style="dim"), soft_wrap=True)
     if finding.end.line > last:
         console.print(Text("      │ …", style="dim"))
     for suggestion in finding.suggestions[:3]:

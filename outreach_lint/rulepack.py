@@ -71,8 +71,24 @@ def _str_list(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
 def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> PhraseRule:
     """Validate one ``[[rules]]`` table."""
     merged = {**defaults, **raw}
-    known = {"code", "slug", "category", "severity", "language", "message", "why", "rewrite", "examples",
-             "patterns", "exceptions", "replacement", "swap", "fix", "sentence", "enabled"}
+    known = {
+        "code",
+        "slug",
+        "category",
+        "severity",
+        "language",
+        "message",
+        "why",
+        "rewrite",
+        "examples",
+        "patterns",
+        "exceptions",
+        "replacement",
+        "swap",
+        "fix",
+        "sentence",
+        "enabled",
+    }
     unknown = set(raw) - known
     if unknown:
         raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")

@@ -121,9 +121,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             files.append(raw)
         elif path.is_dir():
             found = sorted(
-                str(p)
-                for p in _walk(path)
-                if format_for_path(str(p)) != "text" or p.suffix.lower() in KNOWN_EXTENSIONS
+                str(p) for p in _walk(path) if format_for_path(str(p)) != "text" or p.suffix.lower() in KNOWN_EXTENSIONS
             )
             if not found:
                 exts = ", ".join(sorted(KNOWN_EXTENSIONS))

@@ -16,7 +16,7 @@ _EXCEPTION = "!"
 class PhraseEngine:
     """All phrase rules of one language, compiled once."""
 
-    def __init__(self, rules: list[PhraseRule], language: str, nlp) -> None:  # noqa: ANN001
+    def __init__(self, rules: list[PhraseRule], language: str, nlp) -> None:
         self.language = language
         self.matcher = Matcher(nlp.vocab)
         self.rules: dict[str, PhraseRule] = {}
@@ -61,9 +61,7 @@ class PhraseEngine:
         findings = []
         for code, matches in hits.items():
             blocked = exceptions.get(code, [])
-            kept = _longest_first(
-                [m for m in matches if not any(s < m[1] and m[0] < e for s, e in blocked)]
-            )
+            kept = _longest_first([m for m in matches if not any(s < m[1] and m[0] < e for s, e in blocked)])
             for start, end, key in kept:
                 findings.append(self._finding(self.rules[code], unit, doc[start:end], key))
         return findings

@@ -29,8 +29,22 @@ def register(
     """Decorator: ``run(ctx, meta) -> findings`` becomes a listed, explainable, self-testing check."""
 
     def wrap(run: Callable[[CheckContext, RuleMeta], list[RawFinding]]) -> Callable:
-        meta = RuleMeta(code, slug, category, severity, language, message, why, rewrite, bad, good,
-                        kind="code", fix=fix, origin=run.__module__, default_enabled=default_enabled)
+        meta = RuleMeta(
+            code,
+            slug,
+            category,
+            severity,
+            language,
+            message,
+            why,
+            rewrite,
+            bad,
+            good,
+            kind="code",
+            fix=fix,
+            origin=run.__module__,
+            default_enabled=default_enabled,
+        )
         CODE_CHECKS.append(CodeCheck(meta, lambda ctx: run(ctx, meta)))
         return run
 

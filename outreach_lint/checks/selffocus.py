@@ -13,8 +13,7 @@ from .structure import content_sentences, reader_name
 from .textstats import pronoun_counts
 
 _SELF_OPENING = {
-    "en": re.compile(r"^\s*(?:I|I'm|I've|I'd|I'll|We|We're|We've|My|Our|Allow me|Let me introduce)\b",
-                     re.IGNORECASE),
+    "en": re.compile(r"^\s*(?:I|I'm|I've|I'd|I'll|We|We're|We've|My|Our|Allow me|Let me introduce)\b", re.IGNORECASE),
     "de": re.compile(r"^\s*(?:Ich|Wir|Mein|Meine|Unser|Unsere|Darf ich mich|Gestatten Sie)\b", re.IGNORECASE),
 }
 _NAME_INTRO = {
@@ -22,7 +21,8 @@ _NAME_INTRO = {
     "de": re.compile(r"^\s*mein Name ist\b", re.IGNORECASE),
 }
 _NOTICED = re.compile(
-    r"^\s*I\s+(?:just\s+|recently\s+)?(?:saw|noticed|read|came across|learned|heard|spotted)\s+(?:that\s+)?(?P<rest>.+)$",
+    r"^\s*I\s+(?:just\s+|recently\s+)?(?:saw|noticed|read|came across|learned|heard|spotted)\s+"
+    r"(?:that\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _GERMAN_NOTICED = re.compile(
@@ -87,8 +87,15 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     end = start + len(text)
     if _NAME_INTRO[language].match(text):
         cut_start, cut_end = sentence_with_trailing_space(ctx.body, first)
-        return [RawFinding(meta, ctx.body, cut_start, cut_end, (suggestion(
-            "", "Delete it: your signature already says who you are; start with the next sentence."),))]
+        return [
+            RawFinding(
+                meta,
+                ctx.body,
+                cut_start,
+                cut_end,
+                (suggestion("", "Delete it: your signature already says who you are; start with the next sentence."),),
+            )
+        ]
     if not _SELF_OPENING[language].match(text):
         return []
     noticed = _NOTICED.match(text) if language == "en" else None
@@ -104,8 +111,15 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     other = _reader_sentence(ctx, first)
     if other is not None:
         lead = other.text.strip()
-        return [RawFinding(meta, ctx.body, start, end, (suggestion(
-            None, f"Open with your sentence about them, “{lead}”, and put “{text}” after it."),))]
+        return [
+            RawFinding(
+                meta,
+                ctx.body,
+                start,
+                end,
+                (suggestion(None, f"Open with your sentence about them, “{lead}”, and put “{text}” after it."),),
+            )
+        ]
     template = _TEMPLATE[language].format(who=reader_name(ctx).replace("your", "Your").replace("Ihr ", "Ihr "))
     return [RawFinding(meta, ctx.body, start, end, (suggestion(None, template),))]
 
@@ -150,10 +164,16 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         rewritten = f"You could {helped.group('verb').lower()}{helped.group('rest')}"
         sugg = suggestion(rewritten, f"Write “{rewritten}”.")
     elif ctx.language == "de":
-        sugg = suggestion(None, f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {reader_name(ctx)} "
-                          "davon? Zum Beispiel: „Sie könnten …“ statt „Wir bieten …“.")
+        sugg = suggestion(
+            None,
+            f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {reader_name(ctx)} "
+            "davon? Zum Beispiel: „Sie könnten …“ statt „Wir bieten …“.",
+        )
     else:
-        sugg = suggestion(None, f"Rewrite “{text}” from the reader's side: what does {reader_name(ctx)} get? "
-                          "For example “You could …” instead of “We offer …”.")
+        sugg = suggestion(
+            None,
+            f"Rewrite “{text}” from the reader's side: what does {reader_name(ctx)} get? "
+            "For example “You could …” instead of “We offer …”.",
+        )
     message = f"{sender} mentions of you/your company vs {reader} of the reader"
     return [RawFinding(meta, ctx.body, start, start + len(text), (sugg,), message)]

@@ -47,8 +47,42 @@ _QUESTION_TEMPLATE = {
 }
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _SUBJECT_STOP = frozenset(
-    "a an the of for to with and or by on in at about re quick question regarding für mit von und oder zu bei "
-    "über zum zur im am kurze frage bezüglich betreff".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "to",
+        "with",
+        "and",
+        "or",
+        "by",
+        "on",
+        "in",
+        "at",
+        "about",
+        "re",
+        "quick",
+        "question",
+        "regarding",
+        "für",
+        "mit",
+        "von",
+        "und",
+        "oder",
+        "zu",
+        "bei",
+        "über",
+        "zum",
+        "zur",
+        "im",
+        "am",
+        "kurze",
+        "frage",
+        "bezüglich",
+        "betreff",
+    ]
 )
 
 
@@ -74,7 +108,7 @@ def body_span(ctx: CheckContext) -> tuple[int, int] | None:
     return sentences[0].start_char, sentences[-1].end_char
 
 
-def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, message: str | None = None):  # noqa: ANN002
+def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, message: str | None = None):
     return RawFinding(meta, unit, start, end, tuple(suggestions), message)
 
 
@@ -87,7 +121,8 @@ def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, mes
     "sentence about you pushes the reason to reply further down.",
     rewrite="Cut the sentences that are about you, keep the one about them and the ask.",
     bad=(
-        "Subject: Freight costs\n\nHi Jana,\n\n" + "We build software for logistics teams and we care about quality. " * 14
+        "Subject: Freight costs\n\nHi Jana,\n\n"
+        + "We build software for logistics teams and we care about quality. " * 14
         + "\nWorth a look?\n\nBest,\nTom",
     ),
     good=(
@@ -126,8 +161,16 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     pieces.append(text[pos:end])
     shortened = re.sub(r"\n{3,}", "\n\n", "".join(pieces)).strip()
     description = f"Cut {len(dropped)} sentence(s) to reach about {remaining} words (limit {limit})."
-    return [_finding(meta, ctx.body, start, end, suggestion(shortened, description),
-                     message=f"{total} words; first emails work best at 50–{limit}")]
+    return [
+        _finding(
+            meta,
+            ctx.body,
+            start,
+            end,
+            suggestion(shortened, description),
+            message=f"{total} words; first emails work best at 50–{limit}",
+        )
+    ]
 
 
 @register(
@@ -138,10 +181,14 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     why="An email without a question gives the reader nothing to answer; emails with one to three "
     "questions get about half again as many replies.",
     rewrite="End with one low-effort question, e.g. 'Would that be worth a look for your team?'",
-    bad=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-         "⟦Three carriers like yours cut them by 8 % with route pooling.⟧\n\nBest,\nTom",),
-    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-          "Three carriers like yours cut them by 8 % with route pooling. Worth a look?\n\nBest,\nTom",),
+    bad=(
+        "Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "⟦Three carriers like yours cut them by 8 % with route pooling.⟧\n\nBest,\nTom",
+    ),
+    good=(
+        "Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Three carriers like yours cut them by 8 % with route pooling. Worth a look?\n\nBest,\nTom",
+    ),
 )
 def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sentences = content_sentences(ctx)
@@ -150,8 +197,15 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     last = sentences[-1]
     question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx))
     replacement = f"{last.text.rstrip()} {question}"
-    return [_finding(meta, ctx.body, last.start_char, last.end_char,
-                     suggestion(replacement, f"Add one question after your last sentence: “{question}”"))]
+    return [
+        _finding(
+            meta,
+            ctx.body,
+            last.start_char,
+            last.end_char,
+            suggestion(replacement, f"Add one question after your last sentence: “{question}”"),
+        )
+    ]
 
 
 def _asks(ctx: CheckContext) -> list[Span]:
@@ -167,10 +221,14 @@ def _asks(ctx: CheckContext) -> list[Span]:
     why="Two requests in one email make the reader choose, and a busy reader chooses neither; one clear, "
     "small ask gets the reply.",
     rewrite="Keep the smallest ask and delete the others.",
-    bad=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-         "Would a short call next week work? ⟦Could you also introduce me to your CFO?⟧\n\nBest,\nTom",),
-    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-          "Is that still the case after the Leipzig hub opened? Worth a short look?\n\nBest,\nTom",),
+    bad=(
+        "Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Would a short call next week work? ⟦Could you also introduce me to your CFO?⟧\n\nBest,\nTom",
+    ),
+    good=(
+        "Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Is that still the case after the Leipzig hub opened? Worth a short look?\n\nBest,\nTom",
+    ),
 )
 def more_than_one_ask(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     asks = _asks(ctx)
@@ -180,8 +238,15 @@ def more_than_one_ask(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
     for extra in asks[1:]:
         start, end = sentence_with_trailing_space(ctx.body, extra)
-        findings.append(_finding(meta, ctx.body, extra.start_char, extra.end_char,
-                                 suggestion("", f"Delete it and keep one ask: “{keep}”")))
+        findings.append(
+            _finding(
+                meta,
+                ctx.body,
+                start,
+                end,
+                suggestion("", f"Delete it and keep one ask: “{keep}”"),
+            )
+        )
     return findings
 
 
@@ -215,10 +280,14 @@ def shorten_subject(subject: str, max_words: int = 5) -> str:
     why="Subjects of three or four words get the most replies; on a phone anything past about 40 "
     "characters is cut off.",
     rewrite="Use three to five words that name their topic, e.g. 'Fuel surcharges in Q3'.",
-    bad=("Subject: ⟦Helping logistics leaders like you reduce freight costs and improve delivery times⟧\n\n"
-         "Hi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",),
-    good=("Subject: Fuel surcharges in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top "
-          "risk. Worth a look?\n\nTom",),
+    bad=(
+        "Subject: ⟦Helping logistics leaders like you reduce freight costs and improve delivery times⟧\n\n"
+        "Hi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+    ),
+    good=(
+        "Subject: Fuel surcharges in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top "
+        "risk. Worth a look?\n\nTom",
+    ),
 )
 def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     unit = _subject(ctx)
@@ -230,9 +299,16 @@ def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
     start = unit.text.index(text)
     short = shorten_subject(text)
-    return [_finding(meta, unit, start, start + len(text),
-                     suggestion(short, f"Shorten to a few words about their topic: “{short}”"),
-                     message=f"Subject has {len(text.split())} words / {len(text)} characters; 3–6 words work best")]
+    return [
+        _finding(
+            meta,
+            unit,
+            start,
+            start + len(text),
+            suggestion(short, f"Shorten to a few words about their topic: “{short}”"),
+            message=f"Subject has {len(text.split())} words / {len(text)} characters; 3–6 words work best",
+        )
+    ]
 
 
 def _caps_ratio(text: str) -> tuple[int, float]:
@@ -254,10 +330,14 @@ def sentence_case(text: str) -> str:
     message="Subject line in capitals",
     why="A subject in capitals reads as shouting and as spam, to people and to spam filters.",
     rewrite="Write it in sentence case.",
-    bad=("Subject: ⟦LAST CHANCE FOR FREE DEMO⟧\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the "
-         "top risk. Worth a look?\n\nTom",),
-    good=("Subject: SAP rollout in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-          "Worth a look?\n\nTom",),
+    bad=(
+        "Subject: ⟦LAST CHANCE FOR FREE DEMO⟧\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the "
+        "top risk. Worth a look?\n\nTom",
+    ),
+    good=(
+        "Subject: SAP rollout in Q3\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Worth a look?\n\nTom",
+    ),
 )
 def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     unit = _subject(ctx)
@@ -280,10 +360,14 @@ def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     why="A reply prefix on an email that answers nothing is a trick the reader spots at once; it costs "
     "trust before the first line is read.",
     rewrite="Drop the prefix and name their topic.",
-    bad=("Subject: ⟦Re: ⟧Our call\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-         "Worth a look?\n\nTom",),
-    good=("Subject: Re: Fuel surcharges\n\nHi Jana,\n\nThanks, the numbers help. Worth a look?\n\nTom\n\n"
-          "On Mon, 2 Mar 2026 at 09:00, Jana Weber <jana@example.com> wrote:\n> Here are our numbers.",),
+    bad=(
+        "Subject: ⟦Re: ⟧Our call\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Worth a look?\n\nTom",
+    ),
+    good=(
+        "Subject: Re: Fuel surcharges\n\nHi Jana,\n\nThanks, the numbers help. Worth a look?\n\nTom\n\n"
+        "On Mon, 2 Mar 2026 at 09:00, Jana Weber <jana@example.com> wrote:\n> Here are our numbers.",
+    ),
     severity=Severity.ERROR,
 )
 def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
@@ -296,8 +380,7 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.document.headers.get("in-reply-to") or ctx.document.headers.get("references"):
         return []
     start = len(unit.text) - len(unit.text.lstrip())
-    return [_finding(meta, unit, start, prefix.end(),
-                     suggestion("", "Delete the prefix; nothing is being answered."))]
+    return [_finding(meta, unit, start, prefix.end(), suggestion("", "Delete the prefix; nothing is being answered."))]
 
 
 _SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
@@ -311,28 +394,34 @@ _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ
     message="Shouting: capitals or repeated exclamation marks",
     why="Capitals and '!!!' read as pressure; a buyer who feels pushed stops reading.",
     rewrite="Use normal case and one full stop.",
-    bad=("Subject: Fuel surcharges\n\nHi Jana,\n\nThis offer ends on Friday⟦!!!⟧ Worth a look?\n\nTom",
-         "Subject: Fuel surcharges\n\nHi Jana,\n\n⟦ACT NOW⟧ and save on freight. Worth a look?\n\nTom"),
-    good=("Subject: Fuel surcharges\n\nHi Jana,\n\nYour SAP and EWM teams moved to S/4HANA in Q3. "
-          "Worth a look?\n\nTom",),
+    bad=(
+        "Subject: Fuel surcharges\n\nHi Jana,\n\nThis offer ends on Friday⟦!!!⟧ Worth a look?\n\nTom",
+        "Subject: Fuel surcharges\n\nHi Jana,\n\n⟦ACT NOW⟧ and save on freight. Worth a look?\n\nTom",
+    ),
+    good=(
+        "Subject: Fuel surcharges\n\nHi Jana,\n\nYour SAP and EWM teams moved to S/4HANA in Q3. Worth a look?\n\nTom",
+    ),
 )
 def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
     for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
         for match in _SHOUT_PUNCT.finditer(unit.text):
             replacement = "?" if "?" in match.group(0) else "."
-            findings.append(_finding(meta, unit, match.start(), match.end(),
-                                     suggestion(replacement, f"Write “{replacement}”.")))
+            findings.append(
+                _finding(meta, unit, match.start(), match.end(), suggestion(replacement, f"Write “{replacement}”."))
+            )
         letters, ratio = _caps_ratio(unit.text)
         if unit is ctx.subject and letters >= 8 and ratio >= 0.75:
             continue  # an all-caps subject is ST005's finding
         for match in _CAPS_RUN.finditer(unit.text):
             fixed = match.group(0).lower()
-            if match.start() == 0 or unit.text[: match.start()].rstrip().endswith((".", "!", "?", "\n")) \
-                    or not unit.text[: match.start()].strip():
+            if (
+                match.start() == 0
+                or unit.text[: match.start()].rstrip().endswith((".", "!", "?", "\n"))
+                or not unit.text[: match.start()].strip()
+            ):
                 fixed = fixed[:1].upper() + fixed[1:]
-            findings.append(_finding(meta, unit, match.start(), match.end(),
-                                     suggestion(fixed, f"Write “{fixed}”.")))
+            findings.append(_finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.")))
     return findings
 
 
@@ -343,12 +432,16 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     message="Sentence far too long",
     why="A sentence of more than about 35 words has to be read twice, and on a phone it fills the screen.",
     rewrite="Split it into two sentences with one point each.",
-    bad=("Subject: Route pooling\n\nHi Jana,\n\n⟦Your Q3 report names fuel surcharges as the top risk for "
-         "the year and three carriers of your size in northern Germany have cut them by eight percent over "
-         "two quarters by pooling their regional routes with partners they already trust.⟧ Worth a look?"
-         "\n\nTom",),
-    good=("Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
-          "Three carriers of your size cut them by 8 % with route pooling. Worth a look?\n\nTom",),
+    bad=(
+        "Subject: Route pooling\n\nHi Jana,\n\n⟦Your Q3 report names fuel surcharges as the top risk for "
+        "the year and three carriers of your size in northern Germany have cut them by eight percent over "
+        "two quarters by pooling their regional routes with partners they already trust.⟧ Worth a look?"
+        "\n\nTom",
+    ),
+    good=(
+        "Subject: Route pooling\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Three carriers of your size cut them by 8 % with route pooling. Worth a look?\n\nTom",
+    ),
 )
 def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     limit = int(ctx.option("max_sentence_words", 35))
@@ -363,10 +456,20 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             suggestion_ = suggestion(split, "Split it in two.")
         else:
             half = " ".join(sentence.text.split()[: count // 2])
-            suggestion_ = suggestion(None, f"Split it in two: end the first sentence after “{half}” and "
-                                     "start the second with its own subject.")
-        findings.append(_finding(meta, ctx.body, sentence.start_char, sentence.start_char + len(text),
-                                 suggestion_, message=f"Sentence has {count} words; keep it under {limit}"))
+            suggestion_ = suggestion(
+                None,
+                f"Split it in two: end the first sentence after “{half}” and start the second with its own subject.",
+            )
+        findings.append(
+            _finding(
+                meta,
+                ctx.body,
+                sentence.start_char,
+                sentence.start_char + len(text),
+                suggestion_,
+                message=f"Sentence has {count} words; keep it under {limit}",
+            )
+        )
     return findings
 
 
@@ -379,13 +482,17 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     "(Flesch for English, Amstad for German; higher is easier).",
     rewrite="Split the hardest sentence and swap its longest words for everyday ones.",
     severity=Severity.INFO,
-    bad=("Subject: Implementierung\n\nSehr geehrte Frau Weber,\n\n⟦Die Implementierungsgeschwindigkeit "
-         "unserer Digitalisierungsplattform ermöglicht Effizienzsteigerungen im Beschaffungsprozessmanagement "
-         "verschiedenster Unternehmensbereiche.⟧ Ihre Beschaffungsorganisation profitiert durch standardisierte "
-         "Prozessautomatisierung und kontinuierliche Qualitätsverbesserungsmaßnahmen. Interessiert?\n\nTom",),
-    good=("Subject: Einkauf\n\nSehr geehrte Frau Weber,\n\nIhr Einkauf hat im März drei neue Werke "
-          "übernommen. Das bringt viele neue Lieferanten auf einmal. Bei zwei Kunden hat unser Tool das in "
-          "vier Wochen geordnet. Wäre das einen Blick wert?\n\nTom",),
+    bad=(
+        "Subject: Implementierung\n\nSehr geehrte Frau Weber,\n\n⟦Die Implementierungsgeschwindigkeit "
+        "unserer Digitalisierungsplattform ermöglicht Effizienzsteigerungen im Beschaffungsprozessmanagement "
+        "verschiedenster Unternehmensbereiche.⟧ Ihre Beschaffungsorganisation profitiert durch standardisierte "
+        "Prozessautomatisierung und kontinuierliche Qualitätsverbesserungsmaßnahmen. Interessiert?\n\nTom",
+    ),
+    good=(
+        "Subject: Einkauf\n\nSehr geehrte Frau Weber,\n\nIhr Einkauf hat im März drei neue Werke "
+        "übernommen. Das bringt viele neue Lieferanten auf einmal. Bei zwei Kunden hat unser Tool das in "
+        "vier Wochen geordnet. Wäre das einen Blick wert?\n\nTom",
+    ),
 )
 def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sentences = content_sentences(ctx)
@@ -408,5 +515,13 @@ def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         sugg = suggestion(split, f"Split the hardest sentence.{hint}")
     else:
         sugg = suggestion(None, f"Say the hardest sentence in two short ones.{hint}")
-    return [_finding(meta, ctx.body, hardest.start_char, hardest.start_char + len(text), sugg,
-                     message=f"Reading ease {score:.0f} ({formula}); aim for {threshold:.0f} or more")]
+    return [
+        _finding(
+            meta,
+            ctx.body,
+            hardest.start_char,
+            hardest.start_char + len(text),
+            sugg,
+            message=f"Reading ease {score:.0f} ({formula}); aim for {threshold:.0f} or more",
+        )
+    ]

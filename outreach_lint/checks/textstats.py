@@ -7,10 +7,49 @@ import re
 from spacy.tokens import Doc, Span
 
 SENDER = {
-    "en": frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "i'm", "i've",
-                     "i'd", "i'll", "we're", "we've", "we'd", "we'll"}),
-    "de": frozenset({"ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines", "wir",
-                     "uns", "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}),
+    "en": frozenset(
+        {
+            "i",
+            "me",
+            "my",
+            "mine",
+            "myself",
+            "we",
+            "us",
+            "our",
+            "ours",
+            "ourselves",
+            "i'm",
+            "i've",
+            "i'd",
+            "i'll",
+            "we're",
+            "we've",
+            "we'd",
+            "we'll",
+        }
+    ),
+    "de": frozenset(
+        {
+            "ich",
+            "mich",
+            "mir",
+            "mein",
+            "meine",
+            "meinen",
+            "meinem",
+            "meiner",
+            "meines",
+            "wir",
+            "uns",
+            "unser",
+            "unsere",
+            "unseren",
+            "unserem",
+            "unserer",
+            "unseres",
+        }
+    ),
 }
 READER_EN = frozenset({"you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll"})
 #: German formal "you" is capitalised (Sie, Ihnen, Ihr…); lower-case sie/ihr mean she/they/her.
@@ -38,11 +77,11 @@ def syllables(word: str, language: str) -> int:
     return max(groups, 1)
 
 
-def is_sender_pronoun(token, language: str) -> bool:  # noqa: ANN001
+def is_sender_pronoun(token, language: str) -> bool:
     return token.lower_ in SENDER[language]
 
 
-def is_reader_pronoun(token, language: str) -> bool:  # noqa: ANN001
+def is_reader_pronoun(token, language: str) -> bool:
     if language == "en":
         return token.lower_ in READER_EN
     return token.text in READER_DE_EXACT or token.lower_ in READER_DE_LOWER

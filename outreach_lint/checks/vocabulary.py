@@ -56,10 +56,11 @@ def rejected_term(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     message="Suppression comment that suppresses nothing",
     why="A stale `outreach-lint: disable` hides future findings for no reason; remove it.",
     rewrite="Delete the suppression comment.",
-    bad=("Subject: Fuel\n\nHi Jana,\n\n⟦outreach-lint: disable-next-line=TD⟧\nYour Q3 report names fuel "
-         "surcharges as the top risk. Worth a look?\n\nTom",),
-    good=("Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
-          "\n\nTom",),
+    bad=(
+        "Subject: Fuel\n\nHi Jana,\n\n⟦outreach-lint: disable-next-line=TD⟧\nYour Q3 report names fuel "
+        "surcharges as the top risk. Worth a look?\n\nTom",
+    ),
+    good=("Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",),
     severity=Severity.INFO,
     default_enabled=False,
 )

@@ -87,6 +87,9 @@ def _directives(body: MappedText, source_text: str) -> list[Directive]:
         start, end = body.source_span(match.start(), match.end())
         line, _ = index.line_column(start)
         end_line, _ = index.line_column(max(end - 1, start))
-        result.append(Directive(match.group("kind").lower(), parse_directive_codes(match.group("codes")), line, end_line,
-                                    start, end))
+        result.append(
+            Directive(
+                match.group("kind").lower(), parse_directive_codes(match.group("codes")), line, end_line, start, end
+            )
+        )
     return result

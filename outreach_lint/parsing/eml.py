@@ -124,7 +124,7 @@ def _decode_quoted_printable(raw: str, raw_start: int, charset: str) -> MappedTe
     return builder.build()
 
 
-def _flush(builder, decoder, raw, start, end, raw_start, pending_start) -> None:  # noqa: ANN001
+def _flush(builder, decoder, raw, start, end, raw_start, pending_start) -> None:
     """Pass literal QP text through the decoder (it may finish a multi-byte character)."""
     chunk = raw[start:end]
     if pending_start is not None:

@@ -9,8 +9,31 @@ from html.parser import HTMLParser
 from ..textmap import MappedText, MappedTextBuilder
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-     "hr", "section", "article", "header", "footer", "pre", "td", "th"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "pre",
+        "td",
+        "th",
+    }
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript"})
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"})
