@@ -215,10 +215,12 @@ class Linter:
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
-    """Where several rules flag the very same text, report it once: the most severe, data rules first."""
-    best: dict[tuple[int, int], Finding] = {}
+    """Where several rules flag the very same text with the same rewrite, report it once (the most severe,
+    data rules first); different advice on the same text is kept."""
+    best: dict[tuple[int, int, str | None], Finding] = {}
     for finding in findings:
-        key = (finding.start.offset, len(finding.text.rstrip()))
+        replacement = finding.suggestions[0].replacement if finding.suggestions else None
+        key = (finding.start.offset, len(finding.text.rstrip()), replacement)
         current = best.get(key)
         if current is None or (finding.severity.rank, finding.category != "structure") > (
             current.severity.rank,

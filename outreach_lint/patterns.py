@@ -48,6 +48,27 @@ def inflect(word: str, language: str) -> list[str]:
     return sorted(forms)
 
 
+def check_syntax(pattern: str) -> None:
+    """Cheap checks that need no tokenizer, run when a rule file is loaded."""
+    items = pattern.split()
+    if not items:
+        raise PatternError("empty pattern")
+    opened = False
+    for item in items:
+        if item.startswith("[") and len(item) > 1:
+            if opened:
+                raise PatternError(f"nested [ in pattern {pattern!r}")
+            opened = True
+        if item.rstrip("?").endswith("]") and len(item) > 1:
+            if not opened:
+                raise PatternError(f"unbalanced [ ] in pattern {pattern!r}")
+            opened = False
+        if "||" in item or item.startswith("|") or item.rstrip("?]").endswith("|"):
+            raise PatternError(f"empty alternative in {item!r}")
+    if opened:
+        raise PatternError(f"unbalanced [ ] in pattern {pattern!r}")
+
+
 def compile_pattern(pattern: str, language: str, tokenize) -> CompiledPattern:
     """Compile one pattern string; ``tokenize`` splits a literal into spaCy token texts."""
     items = pattern.split()

@@ -59,7 +59,7 @@ def print_full(console: Console, file: FileReport, finding: Finding) -> None:
     header.append(finding.code, style=_STYLE[finding.severity])
     header.append(f" [{finding.category}] ", style="dim")
     header.append(finding.message)
-    console.print(header)
+    console.print(header, soft_wrap=True)
     lines = _source_lines(file)
     last = min(finding.end.line, finding.start.line + 3)
     for number in range(finding.start.line, last + 1):

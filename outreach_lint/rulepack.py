@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import CATEGORIES, FixSafety, Severity
+from .patterns import PatternError, check_syntax
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -123,6 +124,11 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
     patterns = _str_list(merged, "patterns", where) + tuple(swaps)
     if not patterns:
         raise RuleError(f"{where}: a phrase rule needs 'patterns' or 'swap'")
+    for pattern in patterns + _str_list(merged, "exceptions", where):
+        try:
+            check_syntax(pattern)
+        except PatternError as exc:
+            raise RuleError(f"{where}: {exc}") from None
     replacement = merged.get("replacement")
     if replacement is not None:
         replacement = (replacement,) if isinstance(replacement, str) else tuple(replacement)

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..models import Severity
+from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
 from .base import CheckContext, RawFinding, Unit, sentence_with_trailing_space, suggestion
 from .registry import register
@@ -349,7 +349,7 @@ def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
     start = unit.text.index(text)
     fixed = sentence_case(text)
-    return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”."))]
+    return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”.", FixSafety.SAFE))]
 
 
 @register(
@@ -380,7 +380,7 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.document.headers.get("in-reply-to") or ctx.document.headers.get("references"):
         return []
     start = len(unit.text) - len(unit.text.lstrip())
-    return [_finding(meta, unit, start, prefix.end(), suggestion("", "Delete the prefix; nothing is being answered."))]
+    return [_finding(meta, unit, start, prefix.end(), suggestion("", "Delete the prefix; nothing is being answered.", FixSafety.SAFE))]
 
 
 _SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
@@ -408,7 +408,7 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         for match in _SHOUT_PUNCT.finditer(unit.text):
             replacement = "?" if "?" in match.group(0) else "."
             findings.append(
-                _finding(meta, unit, match.start(), match.end(), suggestion(replacement, f"Write “{replacement}”."))
+                _finding(meta, unit, match.start(), match.end(), suggestion(replacement, f"Write “{replacement}”.", FixSafety.SAFE))
             )
         letters, ratio = _caps_ratio(unit.text)
         if unit is ctx.subject and letters >= 8 and ratio >= 0.75:
@@ -421,7 +421,7 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 or not unit.text[: match.start()].strip()
             ):
                 fixed = fixed[:1].upper() + fixed[1:]
-            findings.append(_finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.")))
+            findings.append(_finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.", FixSafety.SAFE)))
     return findings
 
 

@@ -53,12 +53,12 @@ class _VisibleText(HTMLParser):
         self.regions: list[tuple[str, int, int]] = []
         self.open_regions: list[tuple[str, int]] = []
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
     def _newline(self, count: int = 1) -> None:
-        at = self.offset()
+        at = self._source_offset()
         if len(self.builder) and self.builder.last_char() != "\n":
             self.builder.add_synthetic("\n" * count, at, at)
 
@@ -100,7 +100,7 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        start = self.offset()
+        start = self._source_offset()
         pos = 0
         for match in _SPACE_RUN.finditer(data):
             self.builder.add_slice(data[pos : match.start()], start + pos)
@@ -114,25 +114,25 @@ class _VisibleText(HTMLParser):
     def _reference(self, raw: str) -> None:
         if self.hidden:
             return
-        start = self.offset()
+        start = self._source_offset()
         value = html.unescape(raw)
         if value == "\xa0":
             value = " "
         self.builder.add_synthetic(value, start, start + len(raw))
 
     def handle_entityref(self, name: str) -> None:
-        start = self.offset()
+        start = self._source_offset()
         raw = f"&{name};" if self.source.startswith(f"&{name};", start) else f"&{name}"
         self._reference(raw)
 
     def handle_charref(self, name: str) -> None:
-        start = self.offset()
+        start = self._source_offset()
         raw = f"&#{name};" if self.source.startswith(f"&#{name};", start) else f"&#{name}"
         self._reference(raw)
 
     def handle_comment(self, data: str) -> None:
         if "outreach-lint:" in data:
-            start = self.offset()
+            start = self._source_offset()
             self._newline()
             self.builder.add_slice(data, start + 4)
             self._newline()
