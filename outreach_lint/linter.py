@@ -23,6 +23,11 @@ from .source import Source, SourceError, expand_paths, read_path, read_text
 from .suppression import apply_suppressions
 
 UNUSED_SUPPRESSION = "OL001"
+#: Pipelines and compiled rules are shared between Linters that load the same packs (building them is
+#: the expensive part); a rule file edited while the process runs is picked up by a new process.
+_SHARED_LOCK = threading.Lock()
+_SHARED_PIPELINES: dict[tuple, Pipelines] = {}
+_SHARED_ENGINES: dict[tuple, PhraseEngine] = {}
 
 
 class Linter:
@@ -30,8 +35,11 @@ class Linter:
 
     def __init__(self, config: Config | None = None, **overrides: object) -> None:
         self.config = (config or Config()).with_overrides(**overrides)
-        self.pipelines = Pipelines(self.config.spacy_models)
-        self._lock = threading.RLock()
+        models_key = tuple(sorted(self.config.spacy_models.items()))
+        with _SHARED_LOCK:
+            self.pipelines = _SHARED_PIPELINES.setdefault(models_key, Pipelines(self.config.spacy_models))
+        self._engine_key = (models_key, tuple(str(d) for d in self.config.rule_dirs))
+        self._lock = self.pipelines.lock
         phrase_rules = load_directory(builtin_rules_dir())
         for directory in self.config.rule_dirs:
             phrase_rules.extend(load_directory(directory))
@@ -79,10 +87,16 @@ class Linter:
         return enabled
 
     def _engine(self, language: str) -> PhraseEngine:
+        """The compiled phrase rules; shared by every Linter with the same packs and pipelines."""
         with self._lock:
             if language not in self._engines:
-                nlp = self.pipelines.get(language)
-                self._engines[language] = PhraseEngine(self._phrase_rules.get(language, []), language, nlp)
+                key = (*self._engine_key, language)
+                engine = _SHARED_ENGINES.get(key)
+                if engine is None:
+                    nlp = self.pipelines.get(language)
+                    engine = PhraseEngine(self._phrase_rules.get(language, []), language, nlp)
+                    _SHARED_ENGINES[key] = engine
+                self._engines[language] = engine
             return self._engines[language]
 
     def warm_up(self, languages: Iterable[str] = ("en", "de")) -> None:

@@ -1,4 +1,5 @@
-"""spaCy pipelines: blank German/English tokenizers with email-aware sentence splitting.
+"""spaCy pipelines: blank German/English tokenizers with email-aware sentence splitting (spaCy's
+sentencizer, with line breaks counted as sentence ends).
 
 A trained pipeline (e.g. ``en_core_web_sm``) is used only when configured and installed; otherwise the
 blank pipeline runs and a one-line notice says so. Nothing is downloaded.
@@ -13,89 +14,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_SENTENCE_PUNCT = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "??", "...", ":"})
-_ABBREVIATIONS = frozenset(
-    [
-        "dr.",
-        "prof.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "hr.",
-        "fr.",
-        "nr.",
-        "st.",
-        "z.b.",
-        "d.h.",
-        "u.a.",
-        "bzw.",
-        "ca.",
-        "evtl.",
-        "ggf.",
-        "inkl.",
-        "vgl.",
-        "usw.",
-        "etc.",
-        "e.g.",
-        "i.e.",
-        "vs.",
-        "no.",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "okt.",
-        "nov.",
-        "dec.",
-        "dez.",
-        "mo.",
-        "di.",
-        "mi.",
-        "do.",
-        "fr.",
-        "sa.",
-        "so.",
-        "tel.",
-        "str.",
-        "abs.",
-        "bzgl.",
-        "ff.",
-    ]
-)
-
-
-@Language.component("outreach_sentences")
-def outreach_sentences(doc: Doc) -> Doc:
-    """Split at sentence punctuation and at line breaks (greetings and sign-offs are their own lines)."""
-    previous = None
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
-        elif previous is not None:
-            token.is_sent_start = _starts_sentence(previous, token)
-        else:
-            token.is_sent_start = False
-        previous = token
-    return doc
-
-
-def _starts_sentence(previous, token) -> bool:
-    if previous.is_space:
-        return "\n" in previous.text
-    if token.is_space or (token.is_punct and token.text not in ("(", "«", "„", '"', "'", "-", "–")):
-        return False
-    text = previous.text
-    if text in _SENTENCE_PUNCT and text != ":":
-        return True
-    if len(text) > 1 and text.endswith(".") and text.lower() not in _ABBREVIATIONS:
-        return token.text[:1].isupper()
-    return False
+_LINE_BREAKS = [
+    ("\r\n" if crlf else "\n") * lines + " " * spaces
+    for crlf in (False, True)
+    for lines in range(2, 6)
+    for spaces in range(0, 9)
+]
+#: Sentence ends: spaCy's punctuation plus line breaks (greetings and sign-offs stand on their own lines).
+SENTENCE_ENDS = [".", "!", "?", "…", "?!", "!?", "!!", "!!!", "??", "...", "。", *_LINE_BREAKS]
 
 
 class Pipelines:
@@ -104,11 +30,11 @@ class Pipelines:
     def __init__(self, models: dict[str, str] | None = None) -> None:
         self._models = models or {}
         self._nlp: dict[str, Language] = {}
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()
         self.notices: list[str] = []
 
     def get(self, language: str) -> Language:
-        with self._lock:
+        with self.lock:
             if language not in self._nlp:
                 self._nlp[language] = self._build(language)
             return self._nlp[language]
@@ -120,19 +46,19 @@ class Pipelines:
                 self.notices.append(f"spaCy pipeline '{name}' is not installed; using the blank {language} tokenizer")
             else:
                 nlp = spacy.load(name, exclude=["parser", "senter", "lemmatizer", "textcat"])
-                nlp.add_pipe("outreach_sentences", first=True)
+                nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS}, first=True)
                 return nlp
         nlp = spacy.blank(language)
-        nlp.add_pipe("outreach_sentences")
+        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
         return nlp
 
     def analyze(self, language: str, text: str) -> Doc:
         """Tokenize and split ``text`` (curly apostrophes are read as straight ones)."""
         nlp = self.get(language)
-        with self._lock:
+        with self.lock:
             return nlp(text.replace("\u2019", "'"))
 
     def tokenize(self, language: str, text: str) -> list[str]:
         nlp = self.get(language)
-        with self._lock:
+        with self.lock:
             return [t.text for t in nlp.tokenizer(text)]

@@ -108,7 +108,7 @@ def test_html_entities_blocks_quotes_and_signature() -> None:
     text = (
         "<html><head><title>x</title><style>p{}</style></head><body>"
         "<p>Hallo Frau M&uuml;ller,</p><p>Ihr Q3-Bericht&nbsp;nennt <b>Frachtkosten</b>.<br>Passt das?</p>"
-        "<div class=\"gmail_signature\">Tom Berger<br>Routely GmbH</div>"
+        '<div class="gmail_signature">Tom Berger<br>Routely GmbH</div>'
         "<blockquote>Ich hoffe, es geht Ihnen gut.</blockquote></body></html>"
     )
     d = doc(text, "html")
@@ -149,7 +149,7 @@ def test_eml_quoted_printable_maps_offsets() -> None:
 
 
 def test_eml_base64_and_multipart_prefers_plain() -> None:
-    body = "Hi Jana,\n\nYour Q3 report names fuel costs. Worth a look?\n".encode()
+    body = b"Hi Jana,\n\nYour Q3 report names fuel costs. Worth a look?\n"
     d = doc(_eml(base64.encodebytes(body), "base64"), "eml")
     assert "Worth a look?" in d.body.text
     multipart = (

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.tokens import Doc
 
 from ..document import Document
 from ..models import FixSafety, Suggestion
 from ..rulepack import RuleMeta
 from ..textmap import MappedText
+
+
+def is_word(token: str) -> bool:
+    """A word for counting: starts with a letter or digit, and is not a URL or an address."""
+    return token[:1].isalnum() and "://" not in token and "@" not in token and not token.startswith("www.")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a unit: token range, character range, text and its token texts (no whitespace)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    tokens: list[str]
+    words: list[str]
 
 
 @dataclass(slots=True)
@@ -21,10 +41,71 @@ class Unit:
     name: str
     mapped: MappedText
     doc: Doc
+    _tokens: list[str] | None = None
+    _lowers: list[str] | None = None
+    _sentences: list[Sentence] | None = None
 
     @property
     def text(self) -> str:
         return self.mapped.text
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._build()
+        return self._tokens  # type: ignore[return-value]
+
+    @property
+    def lowers(self) -> list[str]:
+        if self._lowers is None:
+            self._lowers = [t.lower() for t in self.tokens]
+        return self._lowers
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences that contain at least one word."""
+        if self._sentences is None:
+            self._build()
+        return self._sentences  # type: ignore[return-value]
+
+    def sentence_at(self, token_index: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= token_index < sentence.end:
+                return sentence
+        return None
+
+    def _build(self) -> None:
+        """One pass over the spaCy Doc into plain Python lists (much faster to query than Spans)."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, IDX, SENT_START]).tolist() if len(doc) else []
+        tokens = [strings[row[0]] for row in rows]
+        starts = [row[1] for row in rows]
+        boundaries = [i for i, row in enumerate(rows) if row[2] == 1 or i == 0]
+        # A single line break after a short line ending in a comma ("Hi Jana,") also ends a sentence.
+        for i, token in enumerate(tokens):
+            if token.startswith("\n") and i and tokens[i - 1] == "," and i + 1 < len(tokens):
+                previous = max(b for b in boundaries if b <= i)
+                if sum(1 for t in tokens[previous:i] if is_word(t)) <= 6:
+                    boundaries.append(i + 1)
+        boundaries = [*sorted(set(boundaries)), len(tokens)]
+        text = self.text
+        sentences = []
+        for first, stop in itertools.pairwise(boundaries):
+            visible = [t for t in tokens[first:stop] if not t.isspace()]
+            words = [t for t in visible if is_word(t)]
+            if not words:
+                continue
+            last = stop - 1
+            while last > first and tokens[last].isspace():
+                last -= 1
+            start_char = starts[first]
+            while start_char < len(text) and text[start_char].isspace():
+                start_char += 1
+            end_char = starts[last] + len(tokens[last])
+            sentences.append(Sentence(first, stop, start_char, end_char, text[start_char:end_char], visible, words))
+        self._tokens = tokens
+        self._sentences = sentences
 
 
 @dataclass(slots=True)
@@ -36,14 +117,17 @@ class CheckContext:
     body: Unit
     subject: Unit | None
     options: dict[str, Any] = field(default_factory=dict)
-    _sentences: list[Span] | None = None
 
     @property
-    def sentences(self) -> list[Span]:
+    def lowers(self) -> list[str]:
+        if self._lowers is None:
+            self._lowers = [t.lower() for t in self.tokens]
+        return self._lowers
+
+    @property
+    def sentences(self) -> list[Sentence]:
         """Body sentences that contain at least one word."""
-        if self._sentences is None:
-            self._sentences = [s for s in self.body.doc.sents if any(t.is_alpha for t in s)]
-        return self._sentences
+        return self.body.sentences
 
     def option(self, key: str, default: Any) -> Any:
         return self.options.get(key, default)
@@ -73,7 +157,7 @@ def suggestion(replacement: str | None, description: str, fix: FixSafety = FixSa
     return Suggestion(replacement, description, fix if replacement is not None else FixSafety.NONE)
 
 
-def sentence_with_trailing_space(unit: Unit, sentence: Span) -> tuple[int, int]:
+def sentence_with_trailing_space(unit: Unit, sentence: Sentence) -> tuple[int, int]:
     """Character range of a sentence plus the spaces after it on the same line."""
     start = sentence.start_char
     end = sentence.end_char

@@ -1,83 +1,226 @@
-"""Phrase rules from the packs, compiled into one spaCy Matcher per language and run in one pass."""
+"""Phrase rules from the packs, compiled into spaCy Matchers and run only where their words occur."""
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
-from spacy.tokens import Span
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from ..models import FixSafety, Suggestion
-from ..patterns import compile_pattern
+from ..patterns import CompiledPattern, Step, compile_pattern, crude_stem, expand, match_at, steps, token_forms
 from ..rulepack import PhraseRule, RuleError
 from .base import RawFinding, Unit, sentence_with_trailing_space
 
 _EXCEPTION = "!"
 
 
+def anchor_forms(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Lower-case forms of the most selective token every match must contain (None: no such token)."""
+    best: frozenset[str] | None = None
+    best_score = (-1, 0)
+    for token in tokens:
+        if token.get("OP") in ("?", "*", "{0,4}"):
+            continue
+        forms: set[str] = set()
+        for attribute in ("LOWER", "ORTH"):
+            value = token.get(attribute)
+            if isinstance(value, str):
+                forms.add(value.lower())
+            elif isinstance(value, dict) and "IN" in value:
+                forms.update(v.lower() for v in value["IN"])
+        if not forms:
+            continue
+        score = (min(len(f) for f in forms), -len(forms))
+        if score > best_score:
+            best, best_score = frozenset(forms), score
+    return best
+
+
 class PhraseEngine:
-    """All phrase rules of one language, compiled once."""
+    """All phrase rules of one language, compiled once.
+
+    Patterns without wildcards are spelled out as sequences of crude stems and share one spaCy
+    PhraseMatcher on the LEMMA slot (filled with those stems), which costs one hash lookup per token
+    whatever the number of rules; each candidate is then checked against the exact forms. Patterns with
+    wildcards or gaps get a Matcher per rule, run only on the windows around an anchor word that every
+    match must contain.
+    """
 
     def __init__(self, rules: list[PhraseRule], language: str, nlp) -> None:
         self.language = language
-        self.matcher = Matcher(nlp.vocab)
         self.rules: dict[str, PhraseRule] = {}
-        self.spans: dict[str, tuple[int, int]] = {}
+        self.windowed: dict[str, list[tuple[str, tuple[Step, ...], CompiledPattern]]] = {}
         self.replacements: dict[str, tuple[str, ...] | None] = {}
+        self.anchors: dict[str, set[str]] = {}
+        self.rule_anchors: dict[str, set[str]] = {}
+        self.reach: dict[str, int] = {}
+        self.always: set[str] = set()
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.phrase_keys: dict[str, tuple[str, tuple[int, ...], CompiledPattern]] = {}
+        self.vocab = nlp.vocab
+        self._stems: dict[str, int] = {}
+        vocab = nlp.vocab
 
         def tokenize(text: str) -> list[str]:
             return [t.text for t in nlp.tokenizer(text)]
 
         for rule in rules:
-            self.rules[rule.meta.code] = rule
+            code = rule.meta.code
+            self.rules[code] = rule
             for index, pattern in enumerate(rule.patterns + rule.exceptions):
                 is_exception = index >= len(rule.patterns)
-                key = f"{rule.meta.code}{_EXCEPTION if is_exception else '#'}{index}"
+                key = f"{code}{_EXCEPTION if is_exception else '#'}{index}"
                 try:
                     compiled = compile_pattern(pattern, language, tokenize)
                 except ValueError as exc:
-                    raise RuleError(f"{rule.meta.origin} ({rule.meta.code}): {exc}") from None
-                self.matcher.add(key, [compiled.tokens])
-                self.spans[key] = (compiled.span_first, compiled.span_last)
+                    raise RuleError(f"{rule.meta.origin} ({code}): {exc}") from None
                 self.replacements[key] = rule.swaps.get(pattern, rule.meta.replacement)
+                spelled = expand(compiled, language)
+                if spelled is not None:
+                    for kept, sequences in spelled.variants.items():
+                        variant_key = f"{key}@{','.join(map(str, kept))}"
+                        self.phrase_keys[variant_key] = (key, kept, compiled)
+                        docs = [Doc(vocab, words=words, lemmas=words) for words in sequences]
+                        self.phrase_matcher.add(variant_key, docs)
+                    continue
+                self.windowed.setdefault(code, []).append((key, steps(compiled), compiled))
+                length = sum(4 if t.get("OP") == "{0,4}" else 1 for t in compiled.tokens)
+                self.reach[code] = max(self.reach.get(code, 0), length)
+                if is_exception:
+                    continue
+                forms = anchor_forms(compiled.tokens)
+                if forms is None:
+                    self.always.add(code)
+                for form in forms or ():
+                    self.anchors.setdefault(form, set()).add(code)
+                    self.rule_anchors.setdefault(code, set()).add(form)
+
+    def _set_stems(self, unit: Unit) -> None:
+        """Fill the Doc's LEMMA slot with crude stems (cached per word) for the PhraseMatcher."""
+        cache = self._stems
+        strings = self.vocab.strings
+        ids = []
+        for token in unit.tokens:
+            value = cache.get(token)
+            if value is None:
+                value = cache[token] = strings.add(crude_stem(token.lower(), self.language))
+            ids.append(value)
+        unit.doc.from_array([LEMMA], numpy.array(ids, dtype="uint64").reshape(-1, 1))
+
+    def _windows(self, code: str, positions: dict[str, list[int]], size: int) -> list[tuple[int, int]]:
+        """Token ranges around the rule's anchor words that any match must lie in."""
+        if code in self.always:
+            return [(0, size)]
+        reach = self.reach[code]
+        hits = sorted(p for form in self.rule_anchors[code] for p in positions.get(form, ()))
+        windows: list[tuple[int, int]] = []
+        for position in hits:
+            start, end = max(0, position - reach), min(size, position + reach + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows
 
     def run(self, unit: Unit, enabled: set[str]) -> list[RawFinding]:
-        if not len(self.matcher):
-            return []
         doc = unit.doc
         strings = doc.vocab.strings
-        hits: dict[str, list[tuple[int, int, str]]] = {}
-        exceptions: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):
-            key = strings[match_id]
-            code = key.split("#")[0].split(_EXCEPTION)[0]
-            if code not in enabled:
-                continue
-            if _EXCEPTION in key:
-                exceptions.setdefault(code, []).append((start, end))
-                continue
-            first, last = self.spans[key]
-            covered = [start + i for i, a in enumerate(alignments) if first <= a <= last]
-            if covered:
-                hits.setdefault(code, []).append((covered[0], covered[-1] + 1, key))
+        found: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
+        tokens = unit.tokens
+        if len(self.phrase_matcher) and len(doc):
+            self._set_stems(unit)
+            for match_id, start, end in self.phrase_matcher(doc):
+                key, kept, compiled = self.phrase_keys[strings[match_id]]
+                code = key.split("#")[0].split(_EXCEPTION)[0]
+                if code not in enabled or not _verify(tokens[start:end], kept, compiled):
+                    continue
+                matches, blocked = found.setdefault(code, ([], []))
+                if _EXCEPTION in key:
+                    blocked.append((start, end))
+                    continue
+                inside = [i for i, item in enumerate(kept) if compiled.span_first <= item <= compiled.span_last]
+                if inside:
+                    matches.append((start + inside[0], start + inside[-1] + 1, key))
+        positions: dict[str, list[int]] = {}
+        for index, token in enumerate(unit.tokens):
+            positions.setdefault(token.lower(), []).append(index)
+        candidates = set(self.always)
+        for lower in positions:
+            codes = self.anchors.get(lower)
+            if codes:
+                candidates |= codes
+        ran = candidates & enabled
+        for code in ran:
+            self._run_windowed(code, unit, self._windows(code, positions, len(doc)), found)
+        for code in [c for c, (matches, _) in found.items() if matches and c in self.windowed and c not in ran]:
+            # Wildcard exceptions of a rule whose own patterns are phrases: look around its matches.
+            reach = self.reach[code]
+            around = [(max(0, s - reach), min(len(doc), e + reach)) for s, e, _ in found[code][0]]
+            self._run_windowed(code, unit, around, found)
         findings = []
-        for code, matches in hits.items():
-            blocked = exceptions.get(code, [])
+        for code in sorted(found):
+            matches, blocked = found[code]
             kept = _longest_first([m for m in matches if not any(s < m[1] and m[0] < e for s, e in blocked)])
             for start, end, key in kept:
-                findings.append(self._finding(self.rules[code], unit, doc[start:end], key))
+                findings.append(self._finding(self.rules[code], unit, start, end, key))
         return findings
 
-    def _finding(self, rule: PhraseRule, unit: Unit, span: Span, key: str) -> RawFinding:
+    def _run_windowed(
+        self,
+        code: str,
+        unit: Unit,
+        windows: list[tuple[int, int]],
+        found: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]],
+    ) -> None:
+        """Try the rule's wildcard patterns at every start position inside the windows."""
+        tokens = unit.tokens
+        lowers = unit.lowers
+        matches, blocked = found.setdefault(code, ([], []))
+        for key, pattern, compiled in self.windowed[code]:
+            head = pattern[0]
+            gate = head.forms if head.least and head.attribute != "ANY" else None
+            column = tokens if head.attribute == "ORTH" else lowers
+            for offset, stop in windows:
+                for start in range(offset, stop):
+                    if gate is not None and column[start] not in gate:
+                        continue
+                    aligned = match_at(tokens, lowers, start, pattern)
+                    if aligned is None:
+                        continue
+                    end = start + len(aligned)
+                    if _EXCEPTION in key:
+                        blocked.append((start, end))
+                        continue
+                    covered = [
+                        start + i for i, item in enumerate(aligned) if compiled.span_first <= item <= compiled.span_last
+                    ]
+                    if covered:
+                        matches.append((covered[0], covered[-1] + 1, key))
+
+    def _finding(self, rule: PhraseRule, unit: Unit, first: int, stop: int, key: str) -> RawFinding:
         meta = rule.meta
-        start, end = span.start_char, span.end_char
+        doc = unit.doc
+        start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         replacements = self.replacements[key]
         matched = unit.text[start:end]
         description = meta.rewrite.replace("{text}", matched)
         suggestions: list[Suggestion] = []
         if replacements is not None:
             if replacements == ("",) and rule.sentence:
-                sentence = span.sent
-                leftover = [t for t in sentence if t.is_alpha and not (span.start <= t.i < span.end)]
-                if len(leftover) <= 1:
+                sentence = unit.sentence_at(first)
+                leftover = (
+                    [
+                        t
+                        for i, t in enumerate(unit.tokens[sentence.start : sentence.end], sentence.start)
+                        if t.isalpha() and not first <= i < stop
+                    ]
+                    if sentence
+                    else ["?", "?"]
+                )
+                if sentence and len(leftover) <= 1:
                     start, end = sentence_with_trailing_space(unit, sentence)
                     suggestions.append(Suggestion("", f"Delete the sentence. {description}", meta.fix))
                 else:
@@ -99,6 +242,17 @@ def _absorb_space(text: str, start: int, end: int) -> int:
     if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n("):
         return end + 1
     return end
+
+
+def _verify(tokens: list[str], kept: tuple[int, ...], compiled: CompiledPattern) -> bool:
+    """Check a stem-level candidate against the exact forms of each pattern token."""
+    if len(tokens) != len(kept):
+        return False
+    for text, index in zip(tokens, kept, strict=True):
+        attribute, forms = token_forms(compiled.tokens[index])
+        if (text if attribute == "ORTH" else text.lower()) not in forms:
+            return False
+    return True
 
 
 def _match_case(replacement: str, matched: str) -> str:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, sentence_with_trailing_space, suggestion
+from .base import CheckContext, RawFinding, Sentence, sentence_with_trailing_space, suggestion
 from .registry import register
 from .structure import content_sentences, reader_name
 from .textstats import pronoun_counts
@@ -42,14 +40,14 @@ _TEMPLATE = {
 }
 
 
-def _first_content(ctx: CheckContext) -> Span | None:
+def _first_content(ctx: CheckContext) -> Sentence | None:
     sentences = content_sentences(ctx)
     return sentences[0] if sentences else None
 
 
-def _reader_sentence(ctx: CheckContext, skip: Span) -> Span | None:
+def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     for sentence in content_sentences(ctx):
-        sender, reader = pronoun_counts(sentence, ctx.language)
+        sender, reader = pronoun_counts(sentence.tokens, ctx.language)
         if sentence.start != skip.start and reader and not sender:
             return sentence
     return None
@@ -147,13 +145,13 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    sender, reader = pronoun_counts(ctx.body.doc, ctx.language)
+    sender, reader = pronoun_counts(ctx.body.tokens, ctx.language)
     ratio = float(ctx.option("self_focus_ratio", 2.0))
     if sender < 4 or sender <= ratio * reader:
         return []
 
-    def weight(sentence: Span) -> int:
-        s, r = pronoun_counts(sentence, ctx.language)
+    def weight(sentence: Sentence) -> int:
+        s, r = pronoun_counts(sentence.tokens, ctx.language)
         return s - r
 
     worst = max(content_sentences(ctx) or ctx.sentences, key=weight)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, Unit, sentence_with_trailing_space, suggestion
+from .base import CheckContext, RawFinding, Sentence, Unit, sentence_with_trailing_space, suggestion
 from .registry import register
-from .textstats import count_words, pronoun_counts, reading_ease, split_sentence, syllables
+from .textstats import pronoun_counts, reading_ease, split_sentence, syllables
 
 GREETING = re.compile(
     r"^\s*(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
@@ -45,6 +43,7 @@ _QUESTION_TEMPLATE = {
     "en": "Would that be worth a look for {who}?",
     "de": "Wäre das für {who} einen Blick wert?",
 }
+SAFE = FixSafety.SAFE
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _SUBJECT_STOP = frozenset(
     [
@@ -86,10 +85,10 @@ _SUBJECT_STOP = frozenset(
 )
 
 
-def content_sentences(ctx: CheckContext) -> list[Span]:
+def content_sentences(ctx: CheckContext) -> list[Sentence]:
     """Body sentences without the greeting line."""
     sentences = ctx.sentences
-    if sentences and GREETING.match(sentences[0].text) and count_words(sentences[0]) <= 6:
+    if sentences and GREETING.match(sentences[0].text) and len(sentences[0].words) <= 6:
         return sentences[1:]
     return sentences
 
@@ -132,25 +131,25 @@ def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, mes
 )
 def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     limit = int(ctx.option("max_words", 125))
-    total = count_words(ctx.body.doc)
+    total = sum(len(s.words) for s in ctx.sentences)
     span = body_span(ctx)
     if total <= limit or span is None:
         return []
     sentences = content_sentences(ctx)
     protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
 
-    def cost(sentence: Span) -> tuple[int, int]:
-        sender, reader = pronoun_counts(sentence, ctx.language)
-        return (sender - reader, count_words(sentence))
+    def cost(sentence: Sentence) -> tuple[int, int]:
+        sender, reader = pronoun_counts(sentence.tokens, ctx.language)
+        return (sender - reader, len(sentence.words))
 
     target = int(limit * 0.85)
-    dropped: list[Span] = []
+    dropped: list[Sentence] = []
     remaining = total
     for sentence in sorted((s for s in sentences if s.start not in protected), key=cost, reverse=True):
         if remaining <= target:
             break
         dropped.append(sentence)
-        remaining -= count_words(sentence)
+        remaining -= len(sentence.words)
     start, end = span
     text = ctx.body.text
     pieces, pos = [], start
@@ -208,7 +207,7 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ]
 
 
-def _asks(ctx: CheckContext) -> list[Span]:
+def _asks(ctx: CheckContext) -> list[Sentence]:
     words, cta = _ASK_WORDS[ctx.language], _CTA[ctx.language]
     return [s for s in content_sentences(ctx) if ("?" in s.text and words.search(s.text)) or cta.search(s.text)]
 
@@ -311,11 +310,15 @@ def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÄÖÜ]")
+
+
 def _caps_ratio(text: str) -> tuple[int, float]:
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0, 0.0
-    return len(letters), sum(c.isupper() for c in letters) / len(letters)
+    return letters, len(_UPPER.findall(text)) / letters
 
 
 def sentence_case(text: str) -> str:
@@ -349,7 +352,7 @@ def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
     start = unit.text.index(text)
     fixed = sentence_case(text)
-    return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”.", FixSafety.SAFE))]
+    return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”.", SAFE))]
 
 
 @register(
@@ -380,7 +383,15 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.document.headers.get("in-reply-to") or ctx.document.headers.get("references"):
         return []
     start = len(unit.text) - len(unit.text.lstrip())
-    return [_finding(meta, unit, start, prefix.end(), suggestion("", "Delete the prefix; nothing is being answered.", FixSafety.SAFE))]
+    return [
+        _finding(
+            meta,
+            unit,
+            start,
+            prefix.end(),
+            suggestion("", "Delete the prefix; nothing is being answered.", SAFE),
+        )
+    ]
 
 
 _SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
@@ -408,11 +419,18 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         for match in _SHOUT_PUNCT.finditer(unit.text):
             replacement = "?" if "?" in match.group(0) else "."
             findings.append(
-                _finding(meta, unit, match.start(), match.end(), suggestion(replacement, f"Write “{replacement}”.", FixSafety.SAFE))
+                _finding(
+                    meta,
+                    unit,
+                    match.start(),
+                    match.end(),
+                    suggestion(replacement, f"Write “{replacement}”.", SAFE),
+                )
             )
-        letters, ratio = _caps_ratio(unit.text)
-        if unit is ctx.subject and letters >= 8 and ratio >= 0.75:
-            continue  # an all-caps subject is ST005's finding
+        if unit is ctx.subject:
+            letters, ratio = _caps_ratio(unit.text)
+            if letters >= 8 and ratio >= 0.75:
+                continue  # an all-caps subject is ST005's finding
         for match in _CAPS_RUN.finditer(unit.text):
             fixed = match.group(0).lower()
             if (
@@ -421,7 +439,9 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 or not unit.text[: match.start()].strip()
             ):
                 fixed = fixed[:1].upper() + fixed[1:]
-            findings.append(_finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.", FixSafety.SAFE)))
+            findings.append(
+                _finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.", SAFE))
+            )
     return findings
 
 
@@ -447,7 +467,7 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     limit = int(ctx.option("max_sentence_words", 35))
     findings = []
     for sentence in content_sentences(ctx):
-        count = count_words(sentence)
+        count = len(sentence.words)
         if count <= limit:
             continue
         text = sentence.text.rstrip()
@@ -501,13 +521,13 @@ def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if score is None or score >= threshold:
         return []
 
-    def difficulty(sentence: Span) -> float:
-        tokens = [t.text for t in sentence if t.is_alpha]
+    def difficulty(sentence: Sentence) -> float:
+        tokens = [t for t in sentence.tokens if t.isalpha()]
         return sum(syllables(w, ctx.language) for w in tokens) + len(tokens)
 
     hardest = max(sentences, key=difficulty)
     text = hardest.text.rstrip()
-    long_words = sorted({t.text for t in hardest if t.is_alpha and len(t.text) >= 13}, key=len, reverse=True)[:3]
+    long_words = sorted({t for t in hardest.tokens if t.isalpha() and len(t) >= 13}, key=len, reverse=True)[:3]
     split = split_sentence(text, ctx.language)
     formula = "Amstad" if ctx.language == "de" else "Flesch"
     hint = f" Replace {', '.join(f'“{w}”' for w in long_words)} with shorter words." if long_words else ""

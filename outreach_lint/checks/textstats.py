@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from .base import Sentence, is_word
 
 SENDER = {
     "en": frozenset(
@@ -60,13 +61,8 @@ _VOWEL_GROUPS = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 _EN_SILENT_E = re.compile(r"[^aeiouy]e$", re.IGNORECASE)
 
 
-def words(tokens: Doc | Span) -> list[str]:
-    """Word tokens (letters or digits), without punctuation, spaces or URLs."""
-    return [t.text for t in tokens if (t.is_alpha or t.like_num or "'" in t.text) and not t.like_url]
-
-
-def count_words(tokens: Doc | Span) -> int:
-    return sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.like_url)
+def count_words(tokens: Sequence[str]) -> int:
+    return sum(1 for t in tokens if is_word(t))
 
 
 def syllables(word: str, language: str) -> int:
@@ -77,34 +73,40 @@ def syllables(word: str, language: str) -> int:
     return max(groups, 1)
 
 
-def is_sender_pronoun(token, language: str) -> bool:
-    return token.lower_ in SENDER[language]
-
-
-def is_reader_pronoun(token, language: str) -> bool:
-    if language == "en":
-        return token.lower_ in READER_EN
-    return token.text in READER_DE_EXACT or token.lower_ in READER_DE_LOWER
-
-
-def pronoun_counts(tokens: Doc | Span, language: str) -> tuple[int, int]:
-    """(sender pronouns, reader pronouns)."""
+def pronoun_counts(tokens: Sequence[str], language: str) -> tuple[int, int]:
+    """(sender pronouns, reader pronouns) among token texts."""
+    sender_words = SENDER[language]
     sender = reader = 0
     for token in tokens:
-        if is_sender_pronoun(token, language):
+        lower = token.lower()
+        if lower in sender_words:
             sender += 1
-        elif is_reader_pronoun(token, language):
+        elif language == "en":
+            reader += lower in READER_EN
+        elif token in READER_DE_EXACT or lower in READER_DE_LOWER:
             reader += 1
     return sender, reader
 
 
-def reading_ease(sentences: list[Span], language: str) -> float | None:
-    """Flesch reading ease (English) or Amstad's German adaptation; higher is easier."""
-    word_list = [w for s in sentences for w in words(s) if any(c.isalpha() for c in w)]
+_EN_SILENT_E_WORD = re.compile(r"[aeiouy][^aeiouy\s]*[^aeiouyl\s]e\b")
+_NO_VOWEL_WORD = re.compile(r"\b[^\Waeiouyäöü]+\b", re.IGNORECASE)
+
+
+def reading_ease(sentences: list[Sentence], language: str) -> float | None:
+    """Flesch reading ease (English) or Amstad's German adaptation; higher is easier.
+
+    Syllables are vowel groups, counted over the whole text at once (at least one per word; a silent
+    final e in English does not count).
+    """
+    word_list = [w for s in sentences for w in s.words if not w[:1].isdigit()]
     if len(word_list) < 20 or not sentences:
         return None
+    joined = " ".join(word_list).lower()
+    total = len(_VOWEL_GROUPS.findall(joined)) + len(_NO_VOWEL_WORD.findall(joined))
+    if language == "en":
+        total -= len(_EN_SILENT_E_WORD.findall(joined))
     per_sentence = len(word_list) / len(sentences)
-    per_word = sum(syllables(w, language) for w in word_list) / len(word_list)
+    per_word = total / len(word_list)
     if language == "de":
         return 180 - per_sentence - 58.5 * per_word
     return 206.835 - 1.015 * per_sentence - 84.6 * per_word

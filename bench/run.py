@@ -1,0 +1,171 @@
+"""Benchmark: start-up, throughput, pre-commit over many files, and accuracy on the email corpus.
+
+Run from the repository root:  python bench/run.py   (add --quick for a shorter run)
+Prints a table and writes bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+from outreach_lint import Linter  # noqa: E402
+from outreach_lint.parsing import parse  # noqa: E402
+from outreach_lint.source import read_path  # noqa: E402
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def cold_cli(runs: int) -> float:
+    """Median wall time of one fresh `outreach-lint check` on one email."""
+    email = ROOT / "examples" / "en" / "good-cold.txt"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "outreach_lint", "check", "--format", "json", str(email)],
+            capture_output=True,
+            check=False,
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def corpus_emails() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+
+
+def to_150_words(text: str) -> str:
+    """Pad a corpus email's body to about 150 words by repeating its own sentences."""
+    head, _, body = text.partition("\n\n")
+    words = body.split()
+    while len(words) < 150:
+        words += body.split()
+    return head + "\n\n" + " ".join(words[:150])
+
+
+def warm_throughput(linter: Linter, seconds: float, spelling: bool = False) -> tuple[float, int]:
+    emails = [to_150_words(e) for e in corpus_emails()]
+    for email in emails[:20]:
+        linter.lint(email)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for email in emails:
+            linter.lint(email)
+        count += len(emails)
+    return count / (time.perf_counter() - start), len(emails[0].split())
+
+
+def precommit_run(files: int) -> float | None:
+    """Time `pre-commit run --all-files` with this repo's hook over many template files."""
+    if shutil.which("pre-commit") is None or shutil.which("git") is None:
+        return None
+    emails = corpus_emails()
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp)
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        for index in range(files):
+            (repo / f"template_{index:03}.txt").write_text(emails[index % len(emails)], encoding="utf-8")
+        import yaml  # pre-commit depends on PyYAML
+
+        spec = yaml.safe_load(hook)[0]
+        spec["language"] = "system"
+        spec["entry"] = f"{sys.executable} -m outreach_lint " + spec["entry"].split(" ", 1)[1]
+        config = {"repos": [{"repo": "local", "hooks": [spec]}]}
+        (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        env = {**os.environ, "PRE_COMMIT_HOME": str(repo / ".cache")}
+        start = time.perf_counter()
+        subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, capture_output=True, env=env, check=False)
+        return time.perf_counter() - start
+
+
+def accuracy(linter: Linter) -> dict:
+    """False positives on clean emails, category recall on bad ones."""
+    expected = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
+    clean_words = clean_findings = 0
+    clean_fp: Counter[str] = Counter()
+    clean_files = sorted(CORPUS.glob("*/clean/*.txt")) + [
+        ROOT / "examples" / name
+        for name in (
+            "en/good-cold.txt",
+            "en/good-followup.txt",
+            "en/good-cold.eml",
+            "en/template-cold.md",
+            "de/gut-kalt.txt",
+            "de/gut-nachfass.txt",
+        )
+    ]
+    for path in clean_files:
+        source = read_path(path)
+        report = linter.check_source(source)
+        clean_words += len(parse(source).body.text.split())
+        clean_findings += len(report.findings)
+        clean_fp.update(f.code for f in report.findings)
+    hits = total = 0
+    misses: list[str] = []
+    for name, spec in expected.items():
+        report = linter.check_source(read_path(CORPUS / name))
+        found = {f.category for f in report.findings}
+        for category in spec["categories"]:
+            total += 1
+            if category in found:
+                hits += 1
+            else:
+                misses.append(f"{name}:{category}")
+    return {
+        "clean_emails": len(clean_files),
+        "clean_words": clean_words,
+        "clean_findings": clean_findings,
+        "findings_per_100_words_clean": round(100 * clean_findings / max(clean_words, 1), 3),
+        "false_positive_codes": dict(clean_fp),
+        "bad_expected_categories": total,
+        "bad_category_recall": round(hits / max(total, 1), 3),
+        "bad_misses": misses,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    pin_to_one_core()
+    results: dict[str, object] = {}
+    results["cold_cli_seconds"] = round(cold_cli(3 if args.quick else 7), 3)
+    linter = Linter()
+    linter.warm_up()
+    rate, words = warm_throughput(linter, 2 if args.quick else 6)
+    results["warm_emails_per_second_one_core"] = round(rate)
+    results["warm_email_words"] = words
+    results["precommit_500_files_seconds"] = (
+        round(t, 2) if (t := precommit_run(500)) is not None else "pre-commit not installed"
+    )
+    results.update(accuracy(linter))
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    width = max(len(k) for k in results)
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
