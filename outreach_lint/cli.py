@@ -111,7 +111,11 @@ def check(
             "lang": lang if lang and lang != "auto" else None,
         }
         linter = Linter(config.with_overrides(**extra))
-    report = linter.check_paths(list(paths), stdin_name=stdin_filename)
+    try:
+        report = linter.check_paths(list(paths), stdin_name=stdin_filename)
+    except RuleError as exc:
+        click.echo(f"outreach-lint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     if fix or diff:
         report = _fix(linter, report, unsafe_fixes, diff, output_format)
     _emit(report, linter, output_format, quiet, unsafe_fixes)

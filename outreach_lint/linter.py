@@ -154,7 +154,7 @@ class Linter:
                 subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
             for unit in (u for u in (subject, body) if u is not None):
                 raw.extend(engine.run(unit, self.enabled))
-        context = CheckContext(document, language, body, subject, self._options)
+        context = CheckContext(document, language, body, subject, self._options, list(raw))
         for check in CODE_CHECKS:
             meta = check.meta
             if meta.code in self.enabled and meta.language in ("*", language):

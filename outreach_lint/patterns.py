@@ -87,6 +87,8 @@ def compile_pattern(pattern: str, language: str, tokenize) -> CompiledPattern:
         closes = item.endswith("]") and len(item) > 1
         if closes:
             item = item[:-1]
+            if not optional and item.endswith("?") and len(item) > 1 and not item.endswith("\\?"):
+                optional, item = True, item[:-1]
         item = item.replace("\\?", "?")
         if opens:
             span_first = len(tokens)
@@ -122,17 +124,17 @@ def _item_tokens(item: str, language: str, tokenize, raw: str) -> list[dict[str,
             word = alternative[1:] if exact else alternative.lower()
             stem = word[:-1] if word.endswith("~") else word
             variants = inflect(stem, language) if word.endswith("~") else [stem]
-            if len(tokenize(stem)) != 1:
+            if len(tokenize(stem)) != 1 and len(tokenize(stem[:1].upper() + stem[1:])) != 1:
                 raise PatternError(f"alternative {alternative!r} in {raw!r} is more than one token")
             if exact_case and not exact:
                 variants = [v for form in variants for v in (form, form[:1].upper() + form[1:], form.upper())]
             forms.extend(variants)
         attribute = "ORTH" if exact_case else "LOWER"
         return [{attribute: {"IN": sorted(set(forms))}}]
-    parts = tokenize(item.lower())
+    parts = tokenize(item)  # tokenized in its own case: German "Nr." is one token, "nr." two
     if not parts:
         raise PatternError(f"item {raw!r} has no token")
-    return [{"LOWER": part} for part in parts]
+    return [{"LOWER": part.lower()} for part in parts]
 
 
 #: Above this many concrete variants a pattern stays a Matcher pattern instead of phrase lists.

@@ -19,7 +19,9 @@ CLEAN = (
     "Subject: Fuel surcharges in Q3\n\nHi {{ first_name }},\n\nYour Q3 report names fuel surcharges as the top "
     "risk. Two carriers of your size cut them by 8 % last year by pooling routes. Worth a look?\n\nBest,\nTom\n"
 )
-FAKE_REPLY = "Subject: Re: our call\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n"
+FAKE_REPLY = (
+    "Subject: Re: our call\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n"
+)
 
 
 def git(repo: Path, *args: str) -> None:

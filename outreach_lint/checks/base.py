@@ -86,7 +86,12 @@ class Unit:
         for i, token in enumerate(tokens):
             if token.startswith("\n") and i and tokens[i - 1] == "," and i + 1 < len(tokens):
                 previous = max(b for b in boundaries if b <= i)
-                if sum(1 for t in tokens[previous:i] if is_word(t)) <= 6:
+                following = 0
+                for t in tokens[i + 1 :]:
+                    if t.startswith("\n"):
+                        break
+                    following += is_word(t)
+                if sum(1 for t in tokens[previous:i] if is_word(t)) <= 6 or following <= 3:
                     boundaries.append(i + 1)
         boundaries = [*sorted(set(boundaries)), len(tokens)]
         text = self.text
@@ -117,12 +122,22 @@ class CheckContext:
     body: Unit
     subject: Unit | None
     options: dict[str, Any] = field(default_factory=dict)
+    phrase_findings: list[RawFinding] = field(default_factory=list)
 
-    @property
-    def lowers(self) -> list[str]:
-        if self._lowers is None:
-            self._lowers = [t.lower() for t in self.tokens]
-        return self._lowers
+    def flagged(self, sentence: Sentence) -> list[RawFinding]:
+        """Phrase-rule findings inside a body sentence."""
+        return [
+            f
+            for f in self.phrase_findings
+            if f.unit is self.body and f.start < sentence.end_char and sentence.start_char < f.end
+        ]
+
+    def deleted(self, sentence: Sentence) -> bool:
+        """Whether a phrase rule already proposes deleting this whole sentence."""
+        return any(
+            f.start <= sentence.start_char and f.end >= sentence.end_char and f.suggestions[0].replacement == ""
+            for f in self.flagged(sentence)
+        )
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy
@@ -209,7 +210,10 @@ class PhraseEngine:
         description = meta.rewrite.replace("{text}", matched)
         suggestions: list[Suggestion] = []
         if replacements is not None:
-            if replacements == ("",) and rule.sentence:
+            if replacements == ("",) and unit.name == "subject":
+                # Deleting words from a subject line can leave it empty or broken: describe instead.
+                suggestions.append(Suggestion(None, description, FixSafety.NONE))
+            elif replacements == ("",) and rule.sentence:
                 sentence = unit.sentence_at(first)
                 leftover = (
                     [
@@ -228,13 +232,28 @@ class PhraseEngine:
             else:
                 if replacements == ("",):
                     end = _absorb_space(unit.text, start, end)
+                    if _at_sentence_start(unit.text, start):
+                        # "Obviously, the tool …" → "The tool …": take the next word and capitalise it.
+                        following = re.match(r"[^\W\d_][\w'-]*", unit.text[end:])
+                        if following and not following.group(0)[:1].isupper():
+                            word = following.group(0)
+                            end += len(word)
+                            capital = word[:1].upper() + word[1:]
+                            label = f"Delete “{matched.strip()}” and start with “{capital}”."
+                            suggestions.append(Suggestion(capital, f"{label} {description}", meta.fix))
+                            return RawFinding(meta, unit, start, end, tuple(suggestions))
                 for replacement in replacements:
                     text = _match_case(replacement, matched)
-                    label = f"Delete “{matched}”." if text == "" else f"Write “{text}”."
+                    label = f"Delete “{matched.strip()}”." if text == "" else f"Write “{text}”."
                     suggestions.append(Suggestion(text, f"{label} {description}", meta.fix))
         else:
             suggestions.append(Suggestion(None, description, FixSafety.NONE))
         return RawFinding(meta, unit, start, end, tuple(suggestions))
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
 
 
 def _absorb_space(text: str, start: int, end: int) -> int:

@@ -41,14 +41,17 @@ _TEMPLATE = {
 
 
 def _first_content(ctx: CheckContext) -> Sentence | None:
-    sentences = content_sentences(ctx)
-    return sentences[0] if sentences else None
+    """The first sentence that stays once phrase rules' sentence deletions are applied."""
+    for sentence in content_sentences(ctx):
+        if not ctx.deleted(sentence):
+            return sentence
+    return None
 
 
 def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     for sentence in content_sentences(ctx):
         sender, reader = pronoun_counts(sentence.tokens, ctx.language)
-        if sentence.start != skip.start and reader and not sender:
+        if sentence.start != skip.start and reader and not sender and not ctx.flagged(sentence):
             return sentence
     return None
 
@@ -79,6 +82,8 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     first = _first_content(ctx)
     if first is None:
         return []
+    if any(f.start <= first.start_char + 2 for f in ctx.flagged(first)):
+        return []  # the opening phrase is already reported by a phrase rule, with its own rewrite
     text = first.text.strip()
     language = ctx.language
     start = first.start_char + (len(first.text) - len(first.text.lstrip()))
@@ -147,7 +152,15 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sender, reader = pronoun_counts(ctx.body.tokens, ctx.language)
     ratio = float(ctx.option("self_focus_ratio", 2.0))
-    if sender < 4 or sender <= ratio * reader:
+    sentences = content_sentences(ctx)
+    counts = [pronoun_counts(s.tokens, ctx.language) for s in sentences]
+    # A run of three sentences about the sender counts too, even when the rest of the email is balanced.
+    runs = [
+        (sum(c[0] for c in counts[i : i + 3]), sum(c[1] for c in counts[i : i + 3]))
+        for i in range(max(len(counts) - 2, 0))
+    ]
+    self_run = any(s >= 5 and s >= 3 * r for s, r in runs)
+    if not self_run and (sender < 4 or sender <= ratio * reader):
         return []
 
     def weight(sentence: Sentence) -> int:
