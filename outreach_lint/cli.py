@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .config import Config, ConfigError, find_config, load_config
 from .fixes import FIXABLE_FORMATS, applicable, apply_fixes, unified_diff, write_atomically
@@ -162,6 +160,8 @@ def _emit(report: Report, linter: Linter, output_format: str, quiet: bool, unsaf
         for line in render_github(report):
             click.echo(line)
         return
+    from rich.console import Console  # imported here: JSON and GitHub output start faster without it
+
     err = Console(stderr=True, highlight=False)
     notices = sorted({n for f in report.files for n in f.notices})
     if not quiet:
@@ -216,6 +216,9 @@ def rules(output_format: str, lang: str | None, category: str | None, config_pat
             )
         )
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"{len(metas)} rules", show_lines=False)
     for column in ("code", "rule", "category", "lang", "severity", "on", "message"):
         table.add_column(column, overflow="fold")
@@ -242,6 +245,8 @@ def explain(code: str, config_path: str | None) -> None:
     if meta is None:
         click.echo(f"outreach-lint: error: unknown rule {code!r} (see `outreach-lint rules`)", err=True)
         sys.exit(EXIT_ERROR)
+    from rich.console import Console
+
     console = Console(highlight=False)
     language = {"*": "German and English", "de": "German", "en": "English"}[meta.language]
     console.print(

@@ -138,7 +138,7 @@ def _item_tokens(item: str, language: str, tokenize, raw: str) -> list[dict[str,
 
 
 #: Above this many concrete variants a pattern stays a Matcher pattern instead of phrase lists.
-MAX_VARIANTS = 64
+MAX_VARIANTS = 16
 #: Endings stripped (repeatedly, longest first) to get the crude stem used to find candidate matches.
 STEM_ENDINGS: dict[str, tuple[str, ...]] = {
     "de": ("nen", "ern", "en", "em", "er", "es", "ns", "e", "n", "s"),

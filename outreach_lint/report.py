@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .models import FileReport, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("full", "concise", "json", "github")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -54,6 +55,8 @@ def _source_lines(file: FileReport) -> list[str]:
 
 def print_full(console: Console, file: FileReport, finding: Finding) -> None:
     """Path and position, the line with the span highlighted, the message and the rewrite."""
+    from rich.text import Text
+
     header = Text()
     header.append(f"{file.path}:{finding.start.line}:{finding.start.column}: ", style="bold")
     header.append(finding.code, style=_STYLE[finding.severity])

@@ -65,8 +65,12 @@ class PhraseEngine:
         self._stems: dict[str, int] = {}
         vocab = nlp.vocab
 
+        tokenized: dict[str, list[str]] = {}
+
         def tokenize(text: str) -> list[str]:
-            return [t.text for t in nlp.tokenizer(text)]
+            if text not in tokenized:
+                tokenized[text] = [t.text for t in nlp.tokenizer(text)]
+            return tokenized[text]
 
         for rule in rules:
             code = rule.meta.code
@@ -145,14 +149,14 @@ class PhraseEngine:
                 inside = [i for i, item in enumerate(kept) if compiled.span_first <= item <= compiled.span_last]
                 if inside:
                     matches.append((start + inside[0], start + inside[-1] + 1, key))
+        anchors = self.anchors
         positions: dict[str, list[int]] = {}
-        for index, token in enumerate(unit.tokens):
-            positions.setdefault(token.lower(), []).append(index)
+        for index, lower in enumerate(unit.lowers):
+            if lower in anchors:
+                positions.setdefault(lower, []).append(index)
         candidates = set(self.always)
         for lower in positions:
-            codes = self.anchors.get(lower)
-            if codes:
-                candidates |= codes
+            candidates |= anchors[lower]
         ran = candidates & enabled
         for code in ran:
             self._run_windowed(code, unit, self._windows(code, positions, len(doc)), found)
