@@ -274,6 +274,8 @@ _ENGLISH = frozenset(
         "without",
     ]
 )
+#: Both languages' function words (also used to pick selective anchor words for phrase rules).
+FUNCTION_WORDS = _GERMAN | _ENGLISH | frozenset({"sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "es", "is"})
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß']+")
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 

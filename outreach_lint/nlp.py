@@ -1,5 +1,5 @@
-"""spaCy pipelines: blank German/English tokenizers with email-aware sentence splitting (spaCy's
-sentencizer, with line breaks counted as sentence ends).
+"""spaCy pipelines: blank German/English tokenizers. Sentences are split on the token texts with spaCy's
+Sentencizer rule (see ``checks.base.sentence_starts``), with paragraph breaks counted as sentence ends.
 
 A trained pipeline (e.g. ``en_core_web_sm``) is used only when configured and installed; otherwise the
 blank pipeline runs and a one-line notice says so. Nothing is downloaded.
@@ -20,8 +20,8 @@ _LINE_BREAKS = [
     for lines in range(2, 6)
     for spaces in range(0, 9)
 ]
-#: Sentence ends: spaCy's punctuation plus line breaks (greetings and sign-offs stand on their own lines).
-SENTENCE_ENDS = [".", "!", "?", "…", "?!", "!?", "!!", "!!!", "??", "...", "。", *_LINE_BREAKS]
+#: Sentence ends: spaCy's punctuation plus paragraph breaks (greetings and sign-offs stand on their own).
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "??", "...", "。", *_LINE_BREAKS})
 
 
 class Pipelines:
@@ -46,19 +46,16 @@ class Pipelines:
             if importlib.util.find_spec(name) is None:
                 self.notices.append(f"spaCy pipeline '{name}' is not installed; using the blank {language} tokenizer")
             else:
-                nlp = spacy.load(name, exclude=["parser", "senter", "lemmatizer", "textcat"])
-                nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS}, first=True)
-                return nlp
-        nlp = spacy.blank(language)
-        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
-        return nlp
+                return spacy.load(name, exclude=["parser", "senter", "lemmatizer", "textcat"])
+        return spacy.blank(language)
 
     def analyze(self, language: str, text: str) -> Doc:
         """Tokenize and split ``text`` (curly apostrophes are read as straight ones)."""
         nlp = self.get(language)
         text = text.replace("\u2019", "'")
         with self.lock:
-            doc = nlp(text)
+            # A blank pipeline is only its tokenizer: calling it directly skips Language.__call__'s overhead.
+            doc = nlp(text) if nlp.pipe_names else nlp.tokenizer(text)
             self._warm_cache(language, nlp, text)
             return doc
 

@@ -10,6 +10,7 @@ from spacy.attrs import LEMMA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
 from ..patterns import CompiledPattern, Step, compile_pattern, crude_stem, expand, match_at, steps, token_forms
 from ..rulepack import PhraseRule, RuleError
@@ -18,10 +19,12 @@ from .base import RawFinding, Unit, sentence_with_trailing_space
 _EXCEPTION = "!"
 
 
-def anchor_forms(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Lower-case forms of the most selective token every match must contain (None: no such token)."""
+def anchor_forms(tokens: list[dict[str, Any]], common: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """Lower-case forms of the most selective token every match must contain (None: no such token).
+
+    Function words ("your", "die") make poor anchors: they occur in every email."""
     best: frozenset[str] | None = None
-    best_score = (-1, 0)
+    best_score: tuple[int, int, int] = (-1, -1, 0)
     for token in tokens:
         if token.get("OP") in ("?", "*", "{0,4}"):
             continue
@@ -34,7 +37,7 @@ def anchor_forms(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
                 forms.update(v.lower() for v in value["IN"])
         if not forms:
             continue
-        score = (min(len(f) for f in forms), -len(forms))
+        score = (int(not forms & common), min(len(f) for f in forms), -len(forms))
         if score > best_score:
             best, best_score = frozenset(forms), score
     return best
@@ -53,7 +56,7 @@ class PhraseEngine:
     def __init__(self, rules: list[PhraseRule], language: str, nlp) -> None:
         self.language = language
         self.rules: dict[str, PhraseRule] = {}
-        self.windowed: dict[str, list[tuple[str, tuple[Step, ...], CompiledPattern]]] = {}
+        self.windowed: dict[str, list[tuple[str, tuple[Step, ...], CompiledPattern, frozenset[str] | None]]] = {}
         self.replacements: dict[str, tuple[str, ...] | None] = {}
         self.anchors: dict[str, set[str]] = {}
         self.rule_anchors: dict[str, set[str]] = {}
@@ -91,12 +94,13 @@ class PhraseEngine:
                         docs = [Doc(vocab, words=words, lemmas=words) for words in sequences]
                         self.phrase_matcher.add(variant_key, docs)
                     continue
-                self.windowed.setdefault(code, []).append((key, steps(compiled), compiled))
+                pattern_steps = steps(compiled)
+                self.windowed.setdefault(code, []).append((key, pattern_steps, compiled, _start_gate(pattern_steps)))
                 length = sum(4 if t.get("OP") == "{0,4}" else 1 for t in compiled.tokens)
                 self.reach[code] = max(self.reach.get(code, 0), length)
                 if is_exception:
                     continue
-                forms = anchor_forms(compiled.tokens)
+                forms = anchor_forms(compiled.tokens, FUNCTION_WORDS)
                 if forms is None:
                     self.always.add(code)
                 for form in forms or ():
@@ -184,13 +188,10 @@ class PhraseEngine:
         tokens = unit.tokens
         lowers = unit.lowers
         matches, blocked = found.setdefault(code, ([], []))
-        for key, pattern, compiled in self.windowed[code]:
-            head = pattern[0]
-            gate = head.forms if head.least and head.attribute != "ANY" else None
-            column = tokens if head.attribute == "ORTH" else lowers
+        for key, pattern, compiled, gate in self.windowed[code]:
             for offset, stop in windows:
                 for start in range(offset, stop):
-                    if gate is not None and column[start] not in gate:
+                    if gate is not None and lowers[start] not in gate:
                         continue
                     aligned = match_at(tokens, lowers, start, pattern)
                     if aligned is None:
@@ -265,6 +266,18 @@ def _absorb_space(text: str, start: int, end: int) -> int:
     if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n("):
         return end + 1
     return end
+
+
+def _start_gate(pattern: tuple[Step, ...]) -> frozenset[str] | None:
+    """Lower-case forms a match can start with (None when a wildcard may come first)."""
+    forms: set[str] = set()
+    for step in pattern:
+        if step.attribute == "ANY":
+            return None
+        forms.update(form.lower() for form in step.forms)
+        if step.least:
+            return frozenset(forms)
+    return None
 
 
 def _verify(tokens: list[str], kept: tuple[int, ...], compiled: CompiledPattern) -> bool:

@@ -8,7 +8,7 @@ from ..rulepack import RuleMeta
 from .base import CheckContext, RawFinding, Sentence, sentence_with_trailing_space, suggestion
 from .registry import register
 from .structure import content_sentences, reader_name
-from .textstats import pronoun_counts
+from .textstats import pronoun_counts, sentence_pronouns
 
 _SELF_OPENING = {
     "en": re.compile(r"^\s*(?:I|I'm|I've|I'd|I'll|We|We're|We've|My|Our|Allow me|Let me introduce)\b", re.IGNORECASE),
@@ -50,7 +50,7 @@ def _first_content(ctx: CheckContext) -> Sentence | None:
 
 def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     for sentence in content_sentences(ctx):
-        sender, reader = pronoun_counts(sentence.tokens, ctx.language)
+        sender, reader = sentence_pronouns(sentence, ctx.language)
         if sentence.start != skip.start and reader and not sender and not ctx.flagged(sentence):
             return sentence
     return None
@@ -153,7 +153,7 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sender, reader = pronoun_counts(ctx.body.tokens, ctx.language)
     ratio = float(ctx.option("self_focus_ratio", 2.0))
     sentences = content_sentences(ctx)
-    counts = [pronoun_counts(s.tokens, ctx.language) for s in sentences]
+    counts = [sentence_pronouns(s, ctx.language) for s in sentences]
     # A run of three sentences about the sender counts too, even when the rest of the email is balanced.
     runs = [
         (sum(c[0] for c in counts[i : i + 3]), sum(c[1] for c in counts[i : i + 3]))
@@ -164,7 +164,7 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
 
     def weight(sentence: Sentence) -> int:
-        s, r = pronoun_counts(sentence.tokens, ctx.language)
+        s, r = sentence_pronouns(sentence, ctx.language)
         return s - r
 
     worst = max(content_sentences(ctx) or ctx.sentences, key=weight)

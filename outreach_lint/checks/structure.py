@@ -8,7 +8,7 @@ from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
 from .base import CheckContext, RawFinding, Sentence, Unit, sentence_with_trailing_space, suggestion
 from .registry import register
-from .textstats import pronoun_counts, reading_ease, split_sentence, syllables
+from .textstats import VOWEL_GROUPS, reading_ease, sentence_pronouns, split_sentence
 
 GREETING = re.compile(
     r"^\s*(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
@@ -139,7 +139,7 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
 
     def cost(sentence: Sentence) -> tuple[int, int]:
-        sender, reader = pronoun_counts(sentence.tokens, ctx.language)
+        sender, reader = sentence_pronouns(sentence, ctx.language)
         return (sender - reader, len(sentence.words))
 
     target = int(limit * 0.85)
@@ -208,8 +208,13 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 
 def _asks(ctx: CheckContext) -> list[Sentence]:
-    words, cta = _ASK_WORDS[ctx.language], _CTA[ctx.language]
-    return [s for s in content_sentences(ctx) if ("?" in s.text and words.search(s.text)) or cta.search(s.text)]
+    words = _ASK_WORDS[ctx.language]
+    calls = [m.start() for m in _CTA[ctx.language].finditer(ctx.body.text)]
+    return [
+        s
+        for s in content_sentences(ctx)
+        if ("?" in s.text and words.search(s.text)) or any(s.start_char <= c < s.end_char for c in calls)
+    ]
 
 
 @register(
@@ -394,6 +399,7 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ]
 
 
+_SHOUT_HINT = re.compile(r"[!?][!?]|[A-ZÄÖÜ]{3}")
 _SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ]{4,}(?=!)")
 
@@ -416,6 +422,8 @@ _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ
 def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
     for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
+        if not _SHOUT_HINT.search(unit.text):
+            continue
         for match in _SHOUT_PUNCT.finditer(unit.text):
             replacement = "?" if "?" in match.group(0) else "."
             findings.append(
@@ -522,8 +530,7 @@ def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
 
     def difficulty(sentence: Sentence) -> float:
-        tokens = [t for t in sentence.tokens if t.isalpha()]
-        return sum(syllables(w, ctx.language) for w in tokens) + len(tokens)
+        return len(VOWEL_GROUPS.findall(sentence.text)) + len(sentence.words)
 
     hardest = max(sentences, key=difficulty)
     text = hardest.text.rstrip()

@@ -57,7 +57,7 @@ READER_EN = frozenset({"you", "your", "yours", "yourself", "yourselves", "you're
 READER_DE_EXACT = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
 READER_DE_LOWER = frozenset({"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer"})
 
-_VOWEL_GROUPS = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
+VOWEL_GROUPS = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 _EN_SILENT_E = re.compile(r"[^aeiouy]e$", re.IGNORECASE)
 
 
@@ -67,10 +67,17 @@ def count_words(tokens: Sequence[str]) -> int:
 
 def syllables(word: str, language: str) -> int:
     """Vowel-group syllable estimate (good enough for readability formulas)."""
-    groups = len(_VOWEL_GROUPS.findall(word))
+    groups = len(VOWEL_GROUPS.findall(word))
     if language == "en" and groups > 1 and _EN_SILENT_E.search(word) and not word.lower().endswith("le"):
         groups -= 1
     return max(groups, 1)
+
+
+def sentence_pronouns(sentence: Sentence, language: str) -> tuple[int, int]:
+    """(sender, reader) pronouns of a sentence, computed once."""
+    if sentence.pronouns is None:
+        sentence.pronouns = pronoun_counts(sentence.tokens, language)
+    return sentence.pronouns
 
 
 def pronoun_counts(tokens: Sequence[str], language: str) -> tuple[int, int]:
@@ -88,23 +95,28 @@ def pronoun_counts(tokens: Sequence[str], language: str) -> tuple[int, int]:
     return sender, reader
 
 
-_EN_SILENT_E_WORD = re.compile(r"[aeiouy][^aeiouy\s]*[^aeiouyl\s]e\b")
-_NO_VOWEL_WORD = re.compile(r"\b[^\Waeiouyäöü]+\b", re.IGNORECASE)
+_SYLLABLES: dict[tuple[str, str], int] = {}
+
+
+def cached_syllables(word: str, language: str) -> int:
+    key = (word, language)
+    count = _SYLLABLES.get(key)
+    if count is None:
+        count = syllables(word, language)
+        if len(_SYLLABLES) < 200_000:
+            _SYLLABLES[key] = count
+    return count
 
 
 def reading_ease(sentences: list[Sentence], language: str) -> float | None:
     """Flesch reading ease (English) or Amstad's German adaptation; higher is easier.
 
-    Syllables are vowel groups, counted over the whole text at once (at least one per word; a silent
-    final e in English does not count).
+    Syllables are vowel groups (at least one per word; a silent final e in English does not count).
     """
     word_list = [w for s in sentences for w in s.words if not w[:1].isdigit()]
     if len(word_list) < 20 or not sentences:
         return None
-    joined = " ".join(word_list).lower()
-    total = len(_VOWEL_GROUPS.findall(joined)) + len(_NO_VOWEL_WORD.findall(joined))
-    if language == "en":
-        total -= len(_EN_SILENT_E_WORD.findall(joined))
+    total = sum(cached_syllables(w, language) for w in word_list)
     per_sentence = len(word_list) / len(sentences)
     per_word = total / len(word_list)
     if language == "de":
