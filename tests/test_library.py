@@ -104,3 +104,22 @@ def test_broken_rule_files_give_clear_errors(tmp_path, content: str, message: st
     (tmp_path / "broken.toml").write_text(content, encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         Linter(Config(rule_dirs=(tmp_path,)))
+
+
+def test_missing_trained_pipeline_gives_one_notice_and_still_works() -> None:
+    linter = Linter(Config(spacy_models={"en": "en_core_web_not_installed"}))
+    report = linter.lint(BAD, "en")
+    assert report.findings
+    assert report.notices == [
+        "spaCy pipeline 'en_core_web_not_installed' is not installed; using the blank en tokenizer"
+    ]
+
+
+def test_missing_trained_pipeline_notice_on_the_command_line(cli, tmp_path) -> None:
+    (tmp_path / ".outreach-lint.toml").write_text('spacy-models = { en = "en_core_web_not_installed" }\n')
+    (tmp_path / "d.txt").write_text(BAD, encoding="utf-8")
+    result = cli("check", "d.txt", cwd=tmp_path)
+    notices = [line for line in result.stderr.decode().splitlines() if line.startswith("notice:")]
+    assert notices == [
+        "notice: spaCy pipeline 'en_core_web_not_installed' is not installed; using the blank en tokenizer"
+    ]

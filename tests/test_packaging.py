@@ -1,0 +1,56 @@
+"""The wheel carries the rule packs and the console script; an installed copy runs outside the source tree."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (wheel,) = wheels.glob("outreach_lint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for pack in ("en/generic-pitch.toml", "de/generic-pitch.toml", "en/overpromise.toml", "de/talking-down.toml"):
+        assert f"outreach_lint/_rules/{pack}" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "outreach-lint = outreach_lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [str(env_dir / "bin" / "outreach-lint"), "rules", "--format", "json", "--lang", "de"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"GP501"' in result.stdout
+    location = subprocess.run(
+        [str(python), "-c", "import outreach_lint.rulepack as r; print(r.builtin_rules_dir())"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(env_dir) in location and location.strip().endswith("_rules")
