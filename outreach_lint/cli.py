@@ -76,6 +76,13 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, also apply rewrites marked unsafe.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff instead of writing them.")
 @click.option("--stdin-filename", default="-", help="Name (and format, by extension) for input read from stdin.")
+@click.option(
+    "--spelling",
+    type=click.Choice(["hunspell", "languagetool", "off"]),
+    default=None,
+    help="Spelling backend (default: hunspell, the embedded dictionaries).",
+)
+@click.option("--languagetool-url", default=None, help="LanguageTool server to use with --spelling languagetool.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
 def check(
     paths: tuple[str, ...],
@@ -91,6 +98,8 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     stdin_filename: str,
+    spelling: str | None,
+    languagetool_url: str | None,
     quiet: bool,
 ) -> None:
     """Check email drafts: files, directories (recursive) or - for stdin."""
@@ -101,12 +110,14 @@ def check(
         overrides["select"] = _split(select)
     linter = _load(config_path, **overrides)
     config: Config = linter.config
-    if extend_select or ignore or fail_on or (lang and lang != "auto"):
+    if extend_select or ignore or fail_on or (lang and lang != "auto") or spelling or languagetool_url:
         extra = {
             "extend_select": config.extend_select + _split(extend_select),
             "ignore": config.ignore + _split(ignore),
             "fail_on": Severity(fail_on) if fail_on else None,
             "lang": lang if lang and lang != "auto" else None,
+            "spelling": spelling or ("languagetool" if languagetool_url and config.spelling == "hunspell" else None),
+            "languagetool_url": languagetool_url,
         }
         linter = Linter(config.with_overrides(**extra))
     try:

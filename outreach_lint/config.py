@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,8 +21,36 @@ NUMERIC_OPTIONS = {
     "min-reading-ease": "min_reading_ease",
     "self-focus-ratio": "self_focus_ratio",
 }
-_LIST_KEYS = ("select", "ignore", "extend-select", "accept", "rule-dirs", "accept-files", "reject-files")
-_KNOWN = set(NUMERIC_OPTIONS) | set(_LIST_KEYS) | {"lang", "fail-on", "reject", "spacy-models", "severity"}
+_LIST_KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "accept",
+    "rule-dirs",
+    "accept-files",
+    "reject-files",
+    "dictionary-dirs",
+)
+_SPELLING_KEYS = {
+    "spelling",
+    "dictionaries",
+    "spelling-reject",
+    "spelling-suggestion-budget",
+    "languagetool-url",
+    "languagetool-username",
+    "languagetool-api-key",
+    "languagetool-timeout",
+}
+_KNOWN = (
+    set(NUMERIC_OPTIONS) | set(_LIST_KEYS) | _SPELLING_KEYS | {"lang", "fail-on", "reject", "spacy-models", "severity"}
+)
+SPELLING_BACKENDS = ("hunspell", "languagetool", "off")
+
+
+def personal_accept_file() -> Path:
+    """The rep's own accept list: $XDG_CONFIG_HOME/outreach-lint/accept.txt (~/.config/… by default)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "outreach-lint" / "accept.txt"
 
 
 class ConfigError(ValueError):
@@ -43,6 +72,15 @@ class Config:
     spacy_models: dict[str, str] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    spelling: str = "hunspell"
+    dictionaries: dict[str, str] = field(default_factory=dict)
+    dictionary_dirs: tuple[Path, ...] = ()
+    spelling_reject: dict[str, str] = field(default_factory=dict)
+    spelling_suggestion_budget: float = 1.0
+    languagetool_url: str | None = None
+    languagetool_username: str | None = None
+    languagetool_api_key: str | None = None
+    languagetool_timeout: float = 5.0
     path: Path | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -130,7 +168,33 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     models = data.get("spacy-models", {})
     if not isinstance(models, dict):
         raise ConfigError(f"{where}: 'spacy-models' must be a table such as {{en = \"en_core_web_sm\"}}")
+    spelling = data.get("spelling", "hunspell")
+    if spelling not in SPELLING_BACKENDS:
+        raise ConfigError(f"{where}: spelling must be one of {', '.join(SPELLING_BACKENDS)}")
+    dictionaries = data.get("dictionaries", {})
+    if not isinstance(dictionaries, dict) or not set(dictionaries) <= {"de", "en"}:
+        raise ConfigError(f'{where}: \'dictionaries\' must be a table such as {{de = "de_CH", en = "en_GB"}}')
+    spelling_reject = data.get("spelling-reject", {})
+    if isinstance(spelling_reject, list):
+        spelling_reject = dict.fromkeys(spelling_reject, "")
+    if not isinstance(spelling_reject, dict):
+        raise ConfigError(f"{where}: 'spelling-reject' must be a list of words or a table of word = spelling")
+    for key in ("languagetool-url", "languagetool-username", "languagetool-api-key"):
+        if key in data and not isinstance(data[key], str):
+            raise ConfigError(f"{where}: '{key}' must be a string")
+    for key in ("spelling-suggestion-budget", "languagetool-timeout"):
+        if key in data and (not isinstance(data[key], int | float) or data[key] <= 0):
+            raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
     return Config(
+        spelling=spelling,
+        dictionaries=dict(dictionaries),
+        dictionary_dirs=tuple((base / d).resolve() for d in data.get("dictionary-dirs", [])),
+        spelling_reject=spelling_reject,
+        spelling_suggestion_budget=float(data.get("spelling-suggestion-budget", 1.0)),
+        languagetool_url=data.get("languagetool-url"),
+        languagetool_username=data.get("languagetool-username"),
+        languagetool_api_key=data.get("languagetool-api-key"),
+        languagetool_timeout=float(data.get("languagetool-timeout", 5.0)),
         select=tuple(data.get("select", [])),
         extend_select=tuple(data.get("extend-select", [])),
         ignore=tuple(data.get("ignore", [])),

@@ -20,6 +20,7 @@ from .nlp import Pipelines
 from .parsing import LineIndex, parse
 from .rulepack import PhraseRule, RuleMeta, builtin_rules_dir, load_directory
 from .source import Source, SourceError, expand_paths, read_path, read_text
+from .spelling import build_spelling_service
 from .suppression import apply_suppressions
 
 UNUSED_SUPPRESSION = "OL001"
@@ -58,6 +59,10 @@ class Linter:
         self._options = dict(self.config.options)
         self._options["reject"] = self.config.reject
         self._options["reject_pattern"] = compile_reject(self.config.reject)
+        self.spelling = build_spelling_service(self.config)
+        self._options["spelling_service"] = self.spelling
+        self._options["grammar_enabled"] = "GR001" in self.enabled
+        self._options["spelling_enabled"] = "SP001" in self.enabled
 
     # -- selection ------------------------------------------------------------------------------------
     @staticmethod
@@ -178,7 +183,12 @@ class Linter:
                 )
         findings = _one_per_span(findings)
         return FileReport(
-            document.source.path, language, None, findings, list(self.pipelines.notices), document.source.text
+            document.source.path,
+            language,
+            None,
+            findings,
+            list(self.pipelines.notices) + self.spelling.notices,
+            document.source.text,
         )
 
     def _locate(self, raw: list[RawFinding], source_text: str, index: LineIndex) -> list[Finding]:

@@ -7,10 +7,11 @@ import pytest
 
 from outreach_lint import Linter
 from outreach_lint.fixes import apply_fixes
+from tests.lt_stub import StubServer
 
 OPEN, CLOSE = "⟦", "⟧"
 #: Rules that only fire with configuration get that configuration for their examples.
-EXAMPLE_CONFIG = {"GP001": {"reject": {"synergy": ""}}}
+EXAMPLE_CONFIG = {"GP001": {"reject": {"synergy": ""}}, "SP002": {"spelling_reject": {"email": "e-mail"}}}
 
 _ALL = Linter()
 CASES = [
@@ -22,9 +23,17 @@ CASES = [
 _LINTERS: dict[str, Linter] = {}
 
 
+_STUB: list[StubServer] = []
+
+
 def linter_for(code: str) -> Linter:
     if code not in _LINTERS:
-        _LINTERS[code] = Linter(select=(code,), **EXAMPLE_CONFIG.get(code, {}))
+        config = dict(EXAMPLE_CONFIG.get(code, {}))
+        if code == "GR001":  # grammar comes from LanguageTool: its examples run against the local stub server
+            if not _STUB:
+                _STUB.append(StubServer())
+            config.update(spelling="languagetool", languagetool_url=_STUB[0].url)
+        _LINTERS[code] = Linter(select=(code,), **config)
     return _LINTERS[code]
 
 

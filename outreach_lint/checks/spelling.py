@@ -1,0 +1,171 @@
+"""Spelling: embedded Hunspell (de_DE frami, en_US) or LanguageTool, with names and placeholders left alone."""
+
+from __future__ import annotations
+
+from ..models import FixSafety, Suggestion
+from ..rulepack import RuleMeta
+from ..spelling.languagetool import GrammarMatch
+from ..spelling.service import SpellingService, names_in
+from .base import CheckContext, RawFinding, Unit
+from .registry import CODE_CHECKS, register
+
+
+def _names(ctx: CheckContext) -> frozenset[str]:
+    headers = ctx.document.headers
+    return names_in(
+        ctx.document.signature,
+        headers.get("to", ""),
+        headers.get("from", ""),
+        headers.get("cc", ""),
+        " ".join(ctx.option("known_names", ())),
+    )
+
+
+def _units(ctx: CheckContext) -> list[Unit]:
+    return [u for u in (ctx.subject, ctx.body) if u is not None]
+
+
+@register(
+    code="SP001",
+    slug="misspelling",
+    category="spelling",
+    message="Misspelled word",
+    why="Buyers read a spelling mistake as carelessness: a vendor who cannot spell 'loses it on the last mile'.",
+    rewrite="Use the suggested spelling, or add the word to your accept list if it is a name.",
+    bad=(
+        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel ⟦surcharcges⟧ as the top risk. "
+        "Worth a look?\n\nTom",
+        "Betreff: Frachtkosten\n\nHallo Frau Weber,\n\nIhr Geschäftsbericht nennt die ⟦Frachtkostn⟧ als größtes "
+        "Risiko. Wäre das interessant?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk for "
+        "Northwind. Our CRM-based onboarding for SaaS teams (see https://routely.example/q3) took {{first_name}} "
+        "two weeks. Worth a look?\n\nTom",
+        "Betreff: Kundenbeziehungsmanagement\n\nHallo Frau Kowalczyk,\n\nIhr Softwareauswahlprojekt für das "
+        "CRM-System und den Change-Prozess betrifft alle Kund*innen, Kund:innen und KundInnen. Unser Onboarding "
+        "für Ihre Sales-Pipeline dauert 3 Wochen. Wäre das interessant?\n\nTom",
+    ),
+)
+def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    service: SpellingService | None = ctx.option("spelling_service", None)
+    if service is None or service.settings.backend == "off" or ctx.option("spelling_handled", False):
+        return []
+    names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language)
+    findings = []
+    for unit in _units(ctx):
+        if service.languagetool is not None:
+            matches = service.languagetool.check(unit.text, ctx.language)
+            if matches is not None:
+                findings.extend(_languagetool_findings(ctx, meta, service, unit, matches, names, spelling=True))
+                continue
+        misspelled, _ = service.check(unit.text, ctx.language, names)
+        for item in misspelled:
+            findings.append(RawFinding(meta, unit, item.start, item.end, _suggestions(service, ctx, item)))
+    return findings
+
+
+def _languagetool_findings(
+    ctx: CheckContext,
+    meta: RuleMeta,
+    service: SpellingService,
+    unit: Unit,
+    matches: list[GrammarMatch],
+    names: frozenset[str],
+    spelling: bool,
+) -> list[RawFinding]:
+    """LanguageTool's matches as findings: spelling under this rule, the rest under GR001."""
+    grammar_meta = GRAMMAR_META[0]
+    enabled_grammar = ctx.option("grammar_enabled", False)
+    findings = []
+    seen: set[tuple[int, int]] = set()
+    for match in matches:
+        start, end = match.offset, match.offset + match.length
+        if end > len(unit.text) or (start, end) in seen or start >= end:
+            continue
+        seen.add((start, end))
+        if match.is_spelling and (not spelling or service.leave_alone(unit.text, start, end, ctx.language, names)):
+            continue
+        if not match.is_spelling and not enabled_grammar:
+            continue
+        if match.replacements:
+            best, *others = match.replacements[:3]
+            extra = f" Other options: {', '.join(others)}." if others else ""
+            suggestions = (Suggestion(best, f"Write “{best}”.{extra} ({match.message})", FixSafety.UNSAFE),)
+        else:
+            suggestions = (Suggestion(None, f"{match.message} (LanguageTool rule {match.rule_id})", FixSafety.NONE),)
+        rule = meta if match.is_spelling else grammar_meta
+        findings.append(RawFinding(rule, unit, start, end, suggestions, match.message))
+    return findings
+
+
+def _suggestions(service: SpellingService, ctx: CheckContext, item) -> tuple[Suggestion, ...]:
+    if item.suggestions:
+        best, *others = item.suggestions
+        alternatives = f" Other options: {', '.join(others)}." if others else ""
+        rest = [Suggestion(other, f"Write “{other}”.", FixSafety.UNSAFE) for other in others]
+        return (Suggestion(best, f"Write “{best}”.{alternatives}", FixSafety.UNSAFE), *rest)
+    reason = "" if item.searched else " (suggestion time budget for this email used up)"
+    return (
+        Suggestion(
+            None,
+            f"“{item.word}” is not in the {service.dictionary_names(ctx.language)} dictionary{reason}: correct it, "
+            "or add it to the accept list (accept-files) if it is a name or product.",
+            FixSafety.NONE,
+        ),
+    )
+
+
+@register(
+    code="SP002",
+    slug="rejected-spelling",
+    category="spelling",
+    message="Spelling your team's word list rejects",
+    why="Your team settled on one spelling (configured with `spelling-reject`); mixed spellings look careless.",
+    rewrite="Use the team's spelling.",
+    bad=("Subject: Note\n\nHi Jana,\n\nI will send an ⟦email⟧ with the numbers. Worth a look?\n\nTom",),
+    good=("Subject: Note\n\nHi Jana,\n\nI will send an e-mail with the numbers. Worth a look?\n\nTom",),
+    fix=FixSafety.SAFE,
+)
+def rejected_spelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    service: SpellingService | None = ctx.option("spelling_service", None)
+    if service is None or not service.reject or service.settings.backend == "off":
+        return []
+    findings = []
+    for unit in _units(ctx):
+        _, rejected = service.check(unit.text, ctx.language, frozenset())
+        for item in rejected:
+            description = f"Write “{item.replacement}” (team spelling)." if item.replacement else "Cut this word."
+            findings.append(
+                RawFinding(meta, unit, item.start, item.end, (Suggestion(item.replacement, description, meta.fix),))
+            )
+    return findings
+
+
+GRAMMAR_META: list[RuleMeta] = []
+
+
+@register(
+    code="GR001",
+    slug="languagetool-grammar",
+    category="grammar",
+    message="Grammar or style issue found by LanguageTool",
+    why="Grammar slips read like spelling mistakes to a buyer; LanguageTool finds what a word list cannot.",
+    rewrite="Apply LanguageTool's replacement.",
+    bad=("Subject: Freight\n\nHi Jana,\n\nWe saw ⟦a⟧ increase in fuel costs. Worth a look?\n\nTom",),
+    good=("Subject: Freight\n\nHi Jana,\n\nWe saw an increase in fuel costs. Worth a look?\n\nTom",),
+)
+def languagetool_grammar(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    """Normally reported by SP001, which asks LanguageTool once per email; asks itself when SP001 is off."""
+    service: SpellingService | None = ctx.option("spelling_service", None)
+    if service is None or service.languagetool is None or ctx.option("spelling_enabled", False):
+        return []
+    findings = []
+    for unit in _units(ctx):
+        matches = service.languagetool.check(unit.text, ctx.language)
+        if matches:
+            findings.extend(_languagetool_findings(ctx, meta, service, unit, matches, frozenset(), spelling=False))
+    return findings
+
+
+GRAMMAR_META.append(next(c.meta for c in CODE_CHECKS if c.meta.code == "GR001"))

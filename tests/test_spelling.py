@@ -1,0 +1,173 @@
+"""Spelling: embedded Hunspell for German and English, few false alarms, LanguageTool backend that never hangs."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+import pytest
+
+from outreach_lint import Config, Linter
+from outreach_lint.spelling.hunspell_backend import DictionaryError
+from tests.lt_stub import StubServer
+
+
+def spelling_findings(text: str, lang: str, **config) -> list[tuple[str, str | None]]:
+    report = Linter(select=("SP", "GR"), **config).lint(text, lang)
+    return [(f.text, f.suggestions[0].replacement) for f in report.findings]
+
+
+def test_german_typos_found_with_ranked_suggestions() -> None:
+    found = spelling_findings("Betreff: Test\n\nIhr Bericht nennt die Rechtschreibnug und die Frachtkostn.", "de")
+    assert found == [("Rechtschreibnug", "Rechtschreibung"), ("Frachtkostn", "Frachtkosten")]
+
+
+def test_english_typos_found() -> None:
+    assert spelling_findings("Subject: Test\n\nWe recieve your report every week.", "en") == [("recieve", "receive")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ihr Kundenbeziehungsmanagement und das Softwareauswahlprojekt laufen seit März.",
+        "Das CRM-System und der Change-Prozess betreffen alle Kund*innen, Kund:innen, Kund_innen und KundInnen.",
+        "Unser Onboarding für Ihre Sales-Pipeline dauert drei Wochen, inklusive Roadmap und Webinar.",
+        "Hallo {{first_name}}, *|FNAME|*, {!Contact.FirstName} und [Vorname] sind Platzhalter.",
+        "Schreiben Sie an jana.weber@northwind-logistik.de oder auf https://nwl.example/q3 und #Logistik @nwl.",
+        "Die Hartung Spedition in Penzberg spart mit SaaS und KPI-Dashboards 5km und 20 kg je Tour.",
+        "Die Rampenplanung und die Supportanfragen im Kommissionierlager sanken um 12 %.",
+    ],
+)
+def test_no_false_alarms_on_german(sentence: str) -> None:
+    assert spelling_findings(f"Betreff: Test\n\nHallo Frau Kowalczyk,\n\n{sentence}", "de") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your Q3 report names fuel surcharges as the top risk for Northwind Freight.",
+        "Our CRM onboarding for SaaS teams (https://routely.example/docs) took {{ contact.firstname }} two weeks.",
+        "Millbrook's pre-arrival checks and screenshots from the app cut delays by 8%.",
+        "Email jana@northwind.example or ping @jana about the #logistics webinar.",
+    ],
+)
+def test_no_false_alarms_on_english(sentence: str) -> None:
+    assert spelling_findings(f"Subject: Test\n\nHi Jana,\n\n{sentence}", "en") == []
+
+
+def test_signature_and_header_names_are_accepted() -> None:
+    text = (
+        "To: Zofia Wróblewska <zofia@kvistgaard.example>\nSubject: Kvistgaard\n\n"
+        "Kvistgaard ships cold chain goods. Worth a look?\n\n-- \nTomasz Brzęczyszczykiewicz\nRoutelyx GmbH\n"
+    )
+    assert spelling_findings(text, "en") == []
+    assert [w for w, _ in spelling_findings("Subject: Hi\n\nRoutelyx ships goods. Worth a look?", "en")] == ["Routelyx"]
+
+
+def test_accept_and_reject_lists(tmp_path) -> None:
+    team = tmp_path / "accept.txt"
+    team.write_text("# team words\nFrachtkostn\n", encoding="utf-8")
+    text = "Betreff: Test\n\nDie Frachtkostn und die E-Mail."
+    linter = Linter(Config(accept=frozenset({"frachtkostn"}), spelling_reject={"e-mail": "Mail"}), select=("SP",))
+    assert [(f.code, f.text) for f in linter.lint(text, "de").findings] == [("SP002", "E-Mail")]
+
+
+def test_personal_accept_list(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "outreach-lint"
+    folder.mkdir()
+    (folder / "accept.txt").write_text("Frachtkostn\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert spelling_findings("Betreff: Test\n\nDie Frachtkostn sinken.", "de") == []
+
+
+def test_extra_dictionaries_selectable(tmp_path) -> None:
+    # en_GB ships with outreach-lint: "colour" is right there, wrong in en_US.
+    text = "Subject: Test\n\nThe colour of the dashboard changed."
+    assert spelling_findings(text, "en") == [("colour", "color")]
+    assert spelling_findings(text, "en", dictionaries={"en": "en_GB"}) == []
+    with pytest.raises(DictionaryError, match="not found"):
+        Linter(dictionaries={"de": "de_XX"}, select=("SP",)).lint("Betreff: x\n\nHallo Welt, wie gehts.", "de")
+
+
+def test_suggestions_are_cached_and_budgeted() -> None:
+    linter = Linter(select=("SP",), spelling_suggestion_budget=0.000001)
+    typos = " ".join(f"Frachtkostn{i}x" for i in range(3))
+    report = linter.lint(f"Betreff: Test\n\nDie Rechtschreibnug und die Planunng {typos}.", "de")
+    descriptions = [f.suggestions[0].description for f in report.findings]
+    assert any("budget" in d for d in descriptions)
+    start = time.perf_counter()
+    Linter(select=("SP",)).lint("Betreff: Test\n\nDie Rechtschreibnug.", "de")
+    again = time.perf_counter()
+    Linter(select=("SP",)).lint("Betreff: Test\n\nDie Rechtschreibnug.", "de")
+    assert time.perf_counter() - again <= (again - start) + 0.5
+
+
+def test_spelling_off() -> None:
+    assert spelling_findings("Subject: Test\n\nWe recieve it.", "en", spelling="off") == []
+
+
+@pytest.fixture
+def stub():
+    server = StubServer()
+    yield server
+    server.close()
+
+
+def test_languagetool_backend_spelling_grammar_and_emoji_offsets(stub) -> None:
+    text = "Subject: Freight 🚚\n\nHi Jana 😀😀,\n\nYour report 📈 names fuel surcharcges as a issue for Northwind.\n"
+    report = Linter(spelling="languagetool", languagetool_url=stub.url, extend_select=("GR001",)).lint(text, "en")
+    found = {(f.code, f.text, f.suggestions[0].replacement) for f in report.findings if f.code in ("SP001", "GR001")}
+    assert found == {("SP001", "surcharcges", "surcharges"), ("GR001", "a", "an")}
+    for finding in report.findings:
+        assert text[finding.start.offset : finding.end.offset] == finding.text
+    assert stub.requests and stub.requests[-1]["language"] == "en-US"
+    assert report.notices == []
+
+
+def test_languagetool_german_and_names_filtered(stub) -> None:
+    text = "Betreff: Test\n\nIhr Team haben die Frachtkostn im Onboarding gesenkt."
+    report = Linter(spelling="languagetool", languagetool_url=stub.url, extend_select=("GR001",)).lint(text, "de")
+    found = sorted((f.code, f.text) for f in report.findings if f.code in ("SP001", "GR001"))
+    assert found == [("GR001", "Team haben"), ("SP001", "Frachtkostn")]  # "Onboarding" is accepted jargon
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("mode", ["unreachable", "slow", "error", "garbage"])
+def test_languagetool_failures_fall_back_within_seconds(stub, mode: str) -> None:
+    url = f"http://127.0.0.1:{free_port()}" if mode == "unreachable" else stub.url
+    stub.mode = mode
+    linter = Linter(spelling="languagetool", languagetool_url=url, languagetool_timeout=2.0, select=("SP",))
+    start = time.perf_counter()
+    report = linter.lint("Subject: Test\n\nWe recieve the numbers.", "en")
+    assert time.perf_counter() - start < 5
+    assert [(f.code, f.text) for f in report.findings] == [("SP001", "recieve")]  # Hunspell took over
+    assert len(report.notices) == 1 and "using the built-in Hunspell speller" in report.notices[0]
+    second = time.perf_counter()
+    linter.lint("Subject: Test\n\nWe recieve it.", "en")
+    assert time.perf_counter() - second < 1  # not retried for every email
+
+
+def test_local_languagetool_without_java_or_download_gives_notice(monkeypatch) -> None:
+    monkeypatch.setenv("LTP_PATH", "/nonexistent")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    report = Linter(spelling="languagetool", select=("SP",)).lint("Subject: T\n\nWe recieve it.", "en")
+    assert [f.text for f in report.findings] == ["recieve"]
+    assert "Java" in report.notices[0] or "LTP_PATH" in report.notices[0]
+
+
+def test_cli_flags(cli, tmp_path, stub) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("Subject: Test\n\nWe recieve a update weekly. Worth a look?\n", encoding="utf-8")
+    data = json.loads(cli("check", "--format", "json", "--select", "SP", str(draft)).stdout)
+    assert [f["text"] for f in data["files"][0]["findings"]] == ["recieve"]
+    off = json.loads(cli("check", "--format", "json", "--select", "SP", "--spelling", "off", str(draft)).stdout)
+    assert off["files"][0]["findings"] == []
+    result = cli("check", "--format", "json", "--select", "SP,GR", "--languagetool-url", stub.url, str(draft))
+    codes = sorted(f["code"] for f in json.loads(result.stdout)["files"][0]["findings"])
+    assert codes == ["GR001", "SP001"]
