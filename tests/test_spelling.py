@@ -171,3 +171,9 @@ def test_cli_flags(cli, tmp_path, stub) -> None:
     result = cli("check", "--format", "json", "--select", "SP,GR", "--languagetool-url", stub.url, str(draft))
     codes = sorted(f["code"] for f in json.loads(result.stdout)["files"][0]["findings"])
     assert codes == ["GR001", "SP001"]
+
+
+def test_letters_outside_the_dictionary_charset_do_not_crash() -> None:
+    # de_DE frami is ISO8859-1: a Turkish dotless ı or Polish ł cannot even be looked up.
+    found = spelling_findings("Betreff: Test\n\nHallo Frau Yılmaz, Ihr Kollege Michał Wróbel schrieb uns.", "de")
+    assert found == []

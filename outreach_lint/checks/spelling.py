@@ -22,7 +22,8 @@ def _names(ctx: CheckContext) -> frozenset[str]:
 
 
 def _units(ctx: CheckContext) -> list[Unit]:
-    return [u for u in (ctx.subject, ctx.body) if u is not None]
+    """Body first: its words (names met mid-sentence) also inform the subject line."""
+    return [u for u in (ctx.body, ctx.subject) if u is not None]
 
 
 @register(

@@ -62,7 +62,10 @@ class Speller:
         cached = self._known.get(word)
         if cached is None:
             with self._lock:
-                cached = bool(self._hunspell.spell(word))
+                try:
+                    cached = bool(self._hunspell.spell(word))
+                except UnicodeEncodeError:  # a letter the dictionary's charset (e.g. ISO8859-1) cannot hold
+                    cached = False
             if len(self._known) < 500_000:
                 self._known[word] = cached
         return cached
@@ -75,7 +78,10 @@ class Speller:
         cached = self._suggestions.get(word)
         if cached is None:
             with self._lock:
-                cached = tuple(self._hunspell.suggest(word))
+                try:
+                    cached = tuple(self._hunspell.suggest(word))
+                except UnicodeEncodeError:
+                    cached = ()
             self._suggestions[word] = cached
         return cached
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget
+from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
 from .languagetool import LanguageToolBackend
 from .words import Candidate, candidates, gender_base, is_acronym_or_code, parts, skipped_ranges
 
@@ -97,6 +97,10 @@ class SpellingService:
         self._spellers: dict[str, Speller] = {}
         self._lock = threading.Lock()
         self.accept = frozenset(w.lower() for w in settings.accept)
+        self.jargon = frozenset(w.lower() for w in business_words())
+        self._fine_cache: dict[str, dict[str, bool]] = {}
+        self._ranked: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._last_suspects: tuple[tuple[str, str], list[Candidate]] | None = None
         self.reject = {k.lower(): v for k, v in settings.reject.items()}
         self.languagetool: LanguageToolBackend | None = None
         if settings.backend == "languagetool":
@@ -124,8 +128,8 @@ class SpellingService:
         acronym, accepted word, gender form or a word of the other language."""
         if any(s < end and start < e for s, e in skipped_ranges(text)):
             return True
-        word = text[start:end]
-        if not word or word.lower() in self.accept or word in names or word.isupper() or is_acronym_or_code(word):
+        word = text[start:end].replace("\u2019", "'")
+        if not word or word in names or self._fine(word.removesuffix("'s"), language):
             return True
         base = gender_base(word)
         if base is not None and self._known(base, language):
@@ -147,25 +151,54 @@ class SpellingService:
         main, other = self.speller(language), self.speller(OTHER[language])
         return main.known(word) or other.known(word)
 
-    def _compound(self, word: str, language: str, depth: int = 0) -> bool:
-        """German-style compound of known words, with linking letters: Rampen|planung, Arbeit|s|zeit."""
-        if depth > 1 or len(word) < 7:
+    def _compound(self, word: str, language: str) -> bool:
+        """A German noun compound of two known nouns, with a linking letter: Rampen|planung, Support|anfragen.
+
+        Strict on purpose (capitalised, both parts at least four letters, the tail a known noun), because a
+        loose splitter accepts typos: "Annerkennung" must not pass as "Anne" + "rkennung"."""
+        if language != "de" or len(word) < 9:
             return False
-        for cut in range(3, len(word) - 2):
+        main, other = self.speller(language), self.speller(OTHER[language])
+        if not word[:1].isupper():
+            return False  # lower-case compounds ("pandemiebedingt") would let too many typos through
+        for cut in range(4, len(word) - 4):
             head, tail = word[:cut], word[cut:]
-            tail_forms = (tail[:1].upper() + tail[1:], tail) if language == "de" else (tail,)
-            if not any(self._known(t, language) for t in tail_forms) and not self._compound(
-                tail_forms[0], language, depth + 1
-            ):
+            if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
                 continue
-            heads = {head, head.lower(), head[:1].upper() + head[1:].lower()}
-            for link in ("s", "es", "n", "en", "e", "er"):
-                if head.endswith(link) and len(head) - len(link) >= 3:
-                    heads.add(head[: -len(link)])
-            heads.add(head + "e")
-            if any(self._known(h, language) for h in heads):
-                return True
+            heads = [head]
+            for link in ("s", "es", "n", "en"):
+                if head.endswith(link) and len(head) - len(link) >= 4:
+                    heads.append(head[: -len(link)])
+            for candidate in heads:
+                lower = candidate.lower()
+                noun = main.known(candidate) and not main.known(lower)
+                verb_stem = main.known(lower + "en") or main.known(lower + "n")
+                loanword = other.known(lower) and len(candidate) >= 5
+                if noun or verb_stem or loanword or lower in self.jargon:
+                    return True
         return False
+
+    def _fine(self, word: str, language: str) -> bool:
+        """Whether a word is right wherever it stands (cached): known, accepted, an acronym, a compound."""
+        cache = self._fine_cache.setdefault(language, {})
+        verdict = cache.get(word)
+        if verdict is None:
+            if any(sep in word for sep in "*:_/") and gender_base(word) is None:
+                verdict = False  # joined words are split and checked part by part
+            else:
+                plain = Candidate(0, len(word), word, False, False)
+                verdict = self._acceptable(plain, language, frozenset(), Counter(), set())
+            if len(cache) < 200_000:
+                cache[word] = verdict
+        return verdict
+
+    def _brand(self, word: str, language: str) -> bool:
+        """An English brand made of two words: Northwind, Oakridge, Tallyhub, Crestline (capitalised only)."""
+        if language != "en" or not word[:1].isupper() or not word[1:].islower() or len(word) < 7:
+            return False
+        main = self.speller(language)
+        lower = word.lower()
+        return any(main.known(lower[:cut]) and main.known(lower[cut:]) for cut in range(3, len(lower) - 2))
 
     def _acceptable(
         self, candidate: Candidate, language: str, names: frozenset[str], repeated: Counter, proper: set[str]
@@ -173,15 +206,7 @@ class SpellingService:
         word = candidate.word
         if word.endswith("'s") and language == "en":
             word = word[:-2]
-            candidate = Candidate(
-                candidate.start,
-                candidate.end - 2,
-                word,
-                candidate.capitalised_mid_sentence,
-                candidate.after_name_word,
-                candidate.before_capitalised,
-                candidate.abbreviation,
-            )
+            candidate = replace(candidate, end=candidate.end - 2, word=word)
         lower = word.lower()
         if lower in self.accept or word in names or word.isupper():
             return True
@@ -198,13 +223,18 @@ class SpellingService:
             or is_acronym_or_code(piece)
             or piece.lower() in _PREFIXES
             or self._known(piece, language)
-            or self._compound(piece, language)
+            or self._compound(piece[:1].upper() + piece[1:], language)
             for piece in word.split("-")
         ):
             return True
         if candidate.abbreviation:
             return True
-        if (language == "de" or word[:1].isupper()) and self._compound(word, language):
+        if candidate.truncated and language == "de":
+            # "Ausrüstungs- und Bauinvestitionen": the first part of a compound, with its linking letter.
+            stems = [word] + [word[: -len(link)] for link in ("s", "es", "n", "en") if word.endswith(link)]
+            if any(self._known(stem, language) for stem in stems if len(stem) >= 3):
+                return True
+        if self._compound(word, language) or self._brand(word, language):
             return True
         if "'" in word and self._known(word.split("'")[0], language):
             return True
@@ -219,22 +249,38 @@ class SpellingService:
                 return True
         return False
 
-    @staticmethod
-    def proper_names(text: str, language: str) -> frozenset[str]:
+    def proper_names(self, text: str, language: str) -> frozenset[str]:
         """English words capitalised in mid-sentence: names, wherever else in the email they stand."""
         if language != "en":
             return frozenset()
-        return frozenset(c.word.removesuffix("'s") for c in candidates(text) if c.capitalised_mid_sentence)
+        return frozenset(
+            c.word.removesuffix("'s") for c in self._suspects(text, language) if c.capitalised_mid_sentence
+        )
+
+    def _suspects(self, text: str, language: str) -> list[Candidate]:
+        """Words that need a closer look (unknown, or on the reject list); cached per text for a moment."""
+        key = (text, language)
+        last = self._last_suspects
+        if last is not None and last[0] == key:
+            return last[1]
+        cache = self._fine_cache.setdefault(language, {})
+        if self.reject:
+            found = candidates(text, lambda word: word.lower() not in self.reject and self._fine(word, language))
+        else:
+            found = candidates(text, lambda word: self._fine(word, language), cache)
+        self._last_suspects = (key, found)
+        return found
 
     def check(self, text: str, language: str, names: frozenset[str]) -> tuple[list[Misspelling], list[Rejected]]:
         """Misspelled and rejected words of ``text``."""
-        found = candidates(text)
+        found = self._suspects(text, language)
         repeated = Counter(c.word.removesuffix("'s") for c in found)
         # English capitalises names only: a capitalised word met mid-sentence is a name everywhere in the email.
         proper = {c.word.removesuffix("'s") for c in found if c.capitalised_mid_sentence} if language == "en" else set()
         budget = SuggestionBudget(self.settings.suggestion_budget)
         misspelled: list[Misspelling] = []
         rejected: list[Rejected] = []
+        name_end = -10
         for candidate in found:
             replacement = self.reject.get(candidate.word.lower())
             if replacement is not None:
@@ -246,16 +292,24 @@ class SpellingService:
             for offset, piece in pieces:
                 if len(piece) < 2:
                     continue
-                item = Candidate(
-                    candidate.start + offset,
-                    candidate.start + offset + len(piece),
-                    piece,
-                    candidate.capitalised_mid_sentence or offset > 0,
-                    candidate.after_name_word and offset == 0,
-                    candidate.before_capitalised and len(pieces) == 1,
-                    candidate.abbreviation and len(pieces) == 1,
+                whole = len(pieces) == 1
+                item = replace(
+                    candidate,
+                    start=candidate.start + offset,
+                    end=candidate.start + offset + len(piece),
+                    word=piece,
+                    capitalised_mid_sentence=candidate.capitalised_mid_sentence or offset > 0,
+                    after_name_word=candidate.after_name_word and offset == 0,
+                    before_capitalised=candidate.before_capitalised and whole,
+                    abbreviation=candidate.abbreviation and whole,
+                    truncated=candidate.truncated and whole,
                 )
                 if self._acceptable(item, language, names, repeated, proper):
+                    if item.word[:1].isupper():
+                        name_end = item.end
+                    continue
+                if item.word[:1].isupper() and 0 < item.start - name_end <= 1:
+                    name_end = item.end  # "Michał Wróbel": a surname right after an accepted first name
                     continue
                 misspelled.append(self._misspelling(item, language, budget))
         return misspelled, rejected
@@ -267,8 +321,12 @@ class SpellingService:
         if suggestions is None and not budget.spent:
             suggestions = speller.suggest(item.word)
             searched = True
-        ranked = rank(item.word, suggestions or ())
-        return Misspelling(item.start, item.end, item.word, ranked[:3], searched)
+        ranked = self._ranked.get((language, item.word)) if searched else None
+        if ranked is None:
+            ranked = rank(item.word, suggestions or ())[:3]
+            if searched:
+                self._ranked[(language, item.word)] = ranked
+        return Misspelling(item.start, item.end, item.word, ranked, searched)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -1,0 +1,93 @@
+"""Spelling benchmark: recall on real-world typos, false alarms on real prose and clean emails, overhead.
+
+Run from the repository root:  python bench/spelling_eval.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import corpus_emails, pin_to_one_core, to_150_words  # noqa: E402
+
+from outreach_lint import Linter  # noqa: E402
+
+DATA = ROOT / "bench" / "spelling"
+#: A real misspelling in the source text itself: finding it is right, not a false alarm.
+KNOWN_REAL_TYPOS = {"Körperschafsteuer"}
+
+
+def recall(linter: Linter, language: str) -> dict[str, float | int]:
+    rows = list(csv.DictReader((DATA / f"sentences_{language}.tsv").open(encoding="utf-8"), delimiter="\t"))
+    found = top1 = top3 = 0
+    for row in rows:
+        report = linter.lint(row["sentence"], language)
+        hits = [f for f in report.findings if f.text == row["typo"]]
+        if hits:
+            found += 1
+            replacements = [s.replacement for s in hits[0].suggestions]
+            top1 += replacements[:1] == [row["correct"]]
+            top3 += row["correct"] in replacements[:3]
+    return {
+        "pairs": len(rows),
+        "recall": round(found / len(rows), 3),
+        "top1_suggestion": round(top1 / len(rows), 3),
+        "top3_suggestion": round(top3 / len(rows), 3),
+    }
+
+
+def false_alarms(linter: Linter, language: str) -> dict[str, object]:
+    text = (DATA / f"prose_{language}.txt").read_text(encoding="utf-8")
+    report = linter.lint(text, language)
+    flagged = [f.text for f in report.findings if f.text not in KNOWN_REAL_TYPOS]
+    words = len(text.split())
+    return {
+        "words": words,
+        "flags": len(flagged),
+        "per_100_words": round(100 * len(flagged) / words, 2),
+        "flagged": sorted(set(flagged)),
+    }
+
+
+def overhead(seconds: float = 4.0) -> dict[str, float]:
+    emails = [to_150_words(e) for e in corpus_emails()]
+    rates = {}
+    for label, linter in (("without_spelling", Linter(spelling="off")), ("with_spelling", Linter())):
+        linter.warm_up()
+        for email in emails:
+            linter.lint(email)
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            for email in emails:
+                linter.lint(email)
+            count += len(emails)
+        rates[label] = count / (time.perf_counter() - start)
+    added = rates["without_spelling"] / rates["with_spelling"] - 1
+    return {**{k: round(v) for k, v in rates.items()}, "added_time_percent": round(100 * added, 1)}
+
+
+def main() -> None:
+    pin_to_one_core()
+    linter = Linter(select=("SP",))
+    results = {
+        "recall_en": recall(linter, "en"),
+        "recall_de": recall(linter, "de"),
+        "prose_de": false_alarms(linter, "de"),
+        "prose_en": false_alarms(linter, "en"),
+        "overhead": overhead(),
+    }
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "spelling.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
