@@ -83,6 +83,19 @@ def main() -> None:
     help="Spelling backend (default: hunspell, the embedded dictionaries).",
 )
 @click.option("--languagetool-url", default=None, help="LanguageTool server to use with --spelling languagetool.")
+@click.option(
+    "--prospect",
+    "prospect_file",
+    type=click.Path(),
+    default=None,
+    help="TOML or JSON file describing the recipient (company, person, facts, …).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["draft", "template"]),
+    default=None,
+    help="draft: about to be sent; template: merge fields expected (default by file type).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
 def check(
     paths: tuple[str, ...],
@@ -100,6 +113,8 @@ def check(
     stdin_filename: str,
     spelling: str | None,
     languagetool_url: str | None,
+    prospect_file: str | None,
+    mode: str | None,
     quiet: bool,
 ) -> None:
     """Check email drafts: files, directories (recursive) or - for stdin."""
@@ -110,7 +125,16 @@ def check(
         overrides["select"] = _split(select)
     linter = _load(config_path, **overrides)
     config: Config = linter.config
-    if extend_select or ignore or fail_on or (lang and lang != "auto") or spelling or languagetool_url:
+    if (
+        extend_select
+        or ignore
+        or fail_on
+        or (lang and lang != "auto")
+        or spelling
+        or languagetool_url
+        or prospect_file
+        or mode
+    ):
         extra = {
             "extend_select": config.extend_select + _split(extend_select),
             "ignore": config.ignore + _split(ignore),
@@ -118,8 +142,14 @@ def check(
             "lang": lang if lang and lang != "auto" else None,
             "spelling": spelling or ("languagetool" if languagetool_url and config.spelling == "hunspell" else None),
             "languagetool_url": languagetool_url,
+            "prospect_file": Path(prospect_file) if prospect_file else None,
+            "mode": mode,
         }
-        linter = Linter(config.with_overrides(**extra))
+        try:
+            linter = Linter(config.with_overrides(**extra))
+        except (ConfigError, RuleError, ValueError) as exc:
+            click.echo(f"outreach-lint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     try:
         report = linter.check_paths(list(paths), stdin_name=stdin_filename)
     except RuleError as exc:

@@ -42,8 +42,14 @@ _SPELLING_KEYS = {
     "languagetool-timeout",
 }
 _KNOWN = (
-    set(NUMERIC_OPTIONS) | set(_LIST_KEYS) | _SPELLING_KEYS | {"lang", "fail-on", "reject", "spacy-models", "severity"}
+    set(NUMERIC_OPTIONS)
+    | set(_LIST_KEYS)
+    | _SPELLING_KEYS
+    | {"lang", "fail-on", "reject", "spacy-models", "severity", "mode", "prospect", "merge-fields"}
+    | {"jurisdiction", "footer-injected"}
 )
+MODES = ("draft", "template")
+JURISDICTIONS = ("de", "eu", "us", "none")
 SPELLING_BACKENDS = ("hunspell", "languagetool", "off")
 
 
@@ -81,6 +87,11 @@ class Config:
     languagetool_username: str | None = None
     languagetool_api_key: str | None = None
     languagetool_timeout: float = 5.0
+    mode: str | None = None
+    prospect_file: Path | None = None
+    merge_fields: tuple[str, ...] = ()
+    jurisdiction: str | None = None
+    footer_injected: bool = False
     path: Path | None = None
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -185,7 +196,26 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     for key in ("spelling-suggestion-budget", "languagetool-timeout"):
         if key in data and (not isinstance(data[key], int | float) or data[key] <= 0):
             raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
+    mode = data.get("mode")
+    if mode not in (None, *MODES):
+        raise ConfigError(f'{where}: mode must be "draft" or "template"')
+    jurisdiction = data.get("jurisdiction")
+    if jurisdiction not in (None, *JURISDICTIONS):
+        raise ConfigError(f"{where}: jurisdiction must be one of {', '.join(JURISDICTIONS)}")
+    prospect = data.get("prospect")
+    if prospect is not None and not isinstance(prospect, str):
+        raise ConfigError(f"{where}: 'prospect' must be a path to a TOML or JSON file")
+    merge_fields = data.get("merge-fields", [])
+    if not isinstance(merge_fields, list) or not all(isinstance(v, str) for v in merge_fields):
+        raise ConfigError(f"{where}: 'merge-fields' must be a list of field names")
+    if not isinstance(data.get("footer-injected", False), bool):
+        raise ConfigError(f"{where}: 'footer-injected' must be true or false")
     return Config(
+        mode=mode,
+        prospect_file=(base / prospect).resolve() if prospect else None,
+        merge_fields=tuple(merge_fields),
+        jurisdiction=jurisdiction,
+        footer_injected=bool(data.get("footer-injected", False)),
         spelling=spelling,
         dictionaries=dict(dictionaries),
         dictionary_dirs=tuple((base / d).resolve() for d in data.get("dictionary-dirs", [])),

@@ -9,7 +9,7 @@ from .textmap import MappedText
 
 #: Region kinds. Quoted replies and forwarded blocks are someone else's words; signatures are the
 #: sender's but not prose; directives are suppression comments.
-REGION_KINDS = ("quote", "forward", "signature", "directive")
+REGION_KINDS = ("quote", "forward", "signature", "directive", "front-matter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class Document:
     regions: list[Region] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    front_matter: dict[str, object] = field(default_factory=dict)
 
     @property
     def signature(self) -> str:

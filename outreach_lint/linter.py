@@ -18,8 +18,9 @@ from .language import detect_language
 from .models import FileReport, Finding, Position, Report, Severity, Suggestion
 from .nlp import Pipelines
 from .parsing import LineIndex, parse
+from .prospect import Prospect, ProspectError, from_mapping, load_prospect, resolve
 from .rulepack import PhraseRule, RuleMeta, builtin_rules_dir, load_directory
-from .source import Source, SourceError, expand_paths, read_path, read_text
+from .source import Source, SourceError, expand_paths, is_template_path, read_path, read_text
 from .spelling import build_spelling_service
 from .suppression import apply_suppressions
 
@@ -59,6 +60,7 @@ class Linter:
         self._options = dict(self.config.options)
         self._options["reject"] = self.config.reject
         self._options["reject_pattern"] = compile_reject(self.config.reject)
+        self._prospect = load_prospect(self.config.prospect_file) if self.config.prospect_file else None
         self.spelling = build_spelling_service(self.config)
         self._options["spelling_service"] = self.spelling
         self._options["grammar_enabled"] = "GR001" in self.enabled
@@ -110,16 +112,32 @@ class Linter:
             self._engine(language)
 
     # -- public API -----------------------------------------------------------------------------------
-    def lint(self, text: str, lang: str | None = None, *, path: str = "<string>", fmt: str = "text") -> FileReport:
-        """Check an email given as a string (plain text with optional Subject: line, or fmt=markdown/html/eml)."""
-        return self.check_source(read_text(text, path, fmt), lang=lang)
+    def lint(
+        self,
+        text: str,
+        lang: str | None = None,
+        *,
+        path: str = "<string>",
+        fmt: str = "text",
+        prospect: Prospect | dict | None = None,
+        mode: str | None = None,
+    ) -> FileReport:
+        """Check an email given as a string (plain text with optional Subject: line, or fmt=markdown/html/eml).
 
-    def check_source(self, source: Source, lang: str | None = None) -> FileReport:
+        ``prospect`` describes the recipient (a Prospect or a mapping with the schema's fields); ``mode`` is
+        "draft" (about to be sent) or "template" (merge fields expected)."""
+        return self.check_source(read_text(text, path, fmt), lang=lang, prospect=prospect, mode=mode)
+
+    def check_source(
+        self, source: Source, lang: str | None = None, prospect: Prospect | dict | None = None, mode: str | None = None
+    ) -> FileReport:
         try:
             document = parse(source)
-        except SourceError as exc:
+            explicit = from_mapping(prospect) if isinstance(prospect, dict) else prospect
+            resolved = resolve(explicit or self._prospect, document.front_matter, document.headers.get("to"))
+        except (SourceError, ProspectError) as exc:
             return FileReport(source.path, error=str(exc))
-        return self.check_document(document, lang=lang)
+        return self.check_document(document, lang=lang, prospect=resolved, mode=mode)
 
     def check_paths(self, paths: list[str], lang: str | None = None, stdin_name: str = "-") -> Report:
         """Check files, directories (recursively) and ``-`` (stdin); unreadable inputs become errors."""
@@ -145,7 +163,9 @@ class Linter:
         return report
 
     # -- the pipeline ---------------------------------------------------------------------------------
-    def check_document(self, document: Document, lang: str | None = None) -> FileReport:
+    def check_document(
+        self, document: Document, lang: str | None = None, prospect: Prospect | None = None, mode: str | None = None
+    ) -> FileReport:
         subject_text = document.subject.text if document.subject else ""
         language = lang or self.config.lang or detect_language(subject_text + "\n" + document.body.text)
         if language not in ("de", "en"):
@@ -159,7 +179,10 @@ class Linter:
                 subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
             for unit in (u for u in (subject, body) if u is not None):
                 raw.extend(engine.run(unit, self.enabled))
-        context = CheckContext(document, language, body, subject, self._options, list(raw))
+        mode = mode or self.config.mode or ("template" if is_template_path(document.source.path) else "draft")
+        context = CheckContext(
+            document, language, body, subject, self._options, list(raw), mode, prospect or Prospect()
+        )
         for check in CODE_CHECKS:
             meta = check.meta
             if meta.code in self.enabled and meta.language in ("*", language):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..document import Document
 from ..models import FixSafety, Suggestion
 from ..nlp import SENTENCE_ENDS
+from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from ..textmap import MappedText
 
@@ -153,6 +154,8 @@ class CheckContext:
     subject: Unit | None
     options: dict[str, Any] = field(default_factory=dict)
     phrase_findings: list[RawFinding] = field(default_factory=list)
+    mode: str = "draft"
+    prospect: Prospect = field(default_factory=Prospect)
 
     def flagged(self, sentence: Sentence) -> list[RawFinding]:
         """Phrase-rule findings inside a body sentence."""

@@ -17,7 +17,7 @@ def _names(ctx: CheckContext) -> frozenset[str]:
         headers.get("to", ""),
         headers.get("from", ""),
         headers.get("cc", ""),
-        " ".join(ctx.option("known_names", ())),
+        " ".join(ctx.prospect.names),
     )
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
+
+import yaml
 
 from ..document import Directive, Document, Region
-from ..source import Source
+from ..source import Source, SourceError
 from ..textmap import MappedText, MappedTextBuilder
 from .eml import parse_eml
 from .html import parse_html
@@ -33,11 +36,17 @@ class LineIndex:
 
 def parse(source: Source) -> Document:
     """Parse any supported format into a Document (raises SourceError for unusable input)."""
-    from ..source import SourceError
 
     html_regions: list[tuple[str, int, int]] = []
     headers: dict[str, str] = {}
-    if source.format == "eml":
+    front_matter, body_from = read_front_matter(source.text) if source.format in ("text", "markdown") else ({}, 0)
+    if body_from:
+        subject, full_body, headers = (parse_markdown if source.format == "markdown" else parse_plain)(
+            source.text[body_from:]
+        )
+        subject = shift(subject, body_from) if subject is not None else None
+        full_body = shift(full_body, body_from)
+    elif source.format == "eml":
         subject, full_body, html_regions, headers = parse_eml(source.text)
     elif source.format == "html":
         full_body, html_regions = parse_html(source.text)
@@ -63,7 +72,40 @@ def parse(source: Source) -> Document:
     if leading:
         body = body.slice(leading, len(body.text))
     directives = _directives(full_body, source.text)
-    return Document(source, subject, body, full_body, regions, headers, directives)
+    if body_from:
+        regions.insert(0, Region("front-matter", 0, body_from, source.text[:body_from]))
+    return Document(source, subject, body, full_body, regions, headers, directives, front_matter)
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+def read_front_matter(text: str) -> tuple[dict[str, object], int]:
+    """A YAML block between ``---`` lines at the very top of a draft: (data, offset where the draft starts)."""
+    if not (text.startswith("---\n") or text.startswith("---\r\n")):
+        return {}, 0
+    end = _FRONT_MATTER_END.search(text, 4)
+    if end is None:
+        return {}, 0
+    try:
+        data = yaml.safe_load(text[4 : end.start()]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise SourceError(f"front matter is not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise SourceError("front matter must be a YAML mapping such as 'company: Northwind'")
+    after = end.end()
+    if text.startswith("\r\n", after):
+        after += 2
+    elif text.startswith("\n", after):
+        after += 1
+    return data, after
+
+
+def shift(mapped: MappedText, delta: int) -> MappedText:
+    """The same text, its source offsets moved by ``delta``."""
+    return MappedText(mapped.text, tuple(p + delta for p in mapped.starts), tuple(p + delta for p in mapped.ends))
 
 
 def _without(text: MappedText, regions: list[tuple[str, int, int]]) -> MappedText:

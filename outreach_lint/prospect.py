@@ -1,0 +1,145 @@
+"""Who the email is for: one schema, filled from a file, the draft's front matter, the To: header or code.
+
+Schema (TOML, JSON or front-matter YAML; every key optional)::
+
+    company = "Northwind Freight GmbH"      # the prospect's company
+    aliases = ["Northwind", "NWF"]          # other names for it
+    domain = "northwind.example"            # its e-mail/web domain
+    person = "Jana Weber"                   # the recipient
+    first_name = "Jana"                     # default: first word of person
+    role = "Head of Logistics"
+    facts = ["Opened a hub in Leipzig in March 2026", "Q3 2026 report: fuel surcharges +14 %"]
+    posts = ["LinkedIn, 12 Feb 2026: hiring 40 drivers for the night shift"]
+    news = ["Handelsblatt, 3 Mar 2026: Northwind buys Brandt Logistik"]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+_LIST_KEYS = ("aliases", "facts", "posts", "news")
+_TEXT_KEYS = ("company", "domain", "person", "first_name", "role")
+_FREEMAIL = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "gmx", "web", "t-online", "icloud"})
+
+
+class ProspectError(ValueError):
+    """A prospect file or value that does not fit the schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prospect:
+    """What is known about the recipient; empty fields mean unknown."""
+
+    company: str | None = None
+    aliases: tuple[str, ...] = ()
+    domain: str | None = None
+    person: str | None = None
+    first_name: str | None = None
+    role: str | None = None
+    facts: tuple[str, ...] = ()
+    posts: tuple[str, ...] = ()
+    news: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    @property
+    def company_names(self) -> tuple[str, ...]:
+        """The company and its aliases, longest first."""
+        names = [n for n in (self.company, *self.aliases) if n]
+        return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+
+    @property
+    def all_facts(self) -> tuple[str, ...]:
+        return self.facts + self.posts + self.news
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every proper name the prospect data mentions (for spelling)."""
+        return tuple(n for n in (*self.company_names, self.person or "", self.first_name or "") if n)
+
+    def merged_over(self, fallback: Prospect) -> Prospect:
+        """This prospect, with gaps filled from ``fallback``."""
+        values = {}
+        for item in fields(self):
+            mine = getattr(self, item.name)
+            values[item.name] = mine if mine else getattr(fallback, item.name)
+        return Prospect(**values)
+
+
+def from_mapping(data: dict[str, Any], where: str = "prospect") -> Prospect:
+    """Validate a mapping against the schema."""
+    if not isinstance(data, dict):
+        raise ProspectError(f"{where}: must be a table/object of prospect fields")
+    unknown = set(data) - set(_LIST_KEYS) - set(_TEXT_KEYS)
+    if unknown:
+        raise ProspectError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key in _TEXT_KEYS:
+        if data.get(key) is not None:
+            if not isinstance(data[key], str | int | float):
+                raise ProspectError(f"{where}: '{key}' must be text")
+            values[key] = str(data[key]).strip() or None
+    for key in _LIST_KEYS:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+            raise ProspectError(f"{where}: '{key}' must be a list of text")
+        values[key] = tuple(str(v).strip() for v in value if str(v).strip())
+    prospect = Prospect(**values)
+    if prospect.person and not prospect.first_name:
+        prospect = replace(prospect, first_name=prospect.person.split()[0])
+    return prospect
+
+
+def load_prospect(path: Path) -> Prospect:
+    """Read a TOML or JSON prospect file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProspectError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw.decode("utf-8"))
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProspectError(
+            f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}"
+        ) from None
+    return from_mapping(data, str(path))
+
+
+def from_to_header(value: str | None) -> Prospect:
+    """``Jana Weber <jana.weber@northwind.example>`` → person Jana Weber, domain, company alias Northwind."""
+    if not value:
+        return Prospect()
+    addresses = [(name, address) for name, address in getaddresses([value]) if address]
+    if not addresses:
+        return Prospect()
+    name, address = addresses[0]
+    domain = address.rpartition("@")[2].lower() or None
+    aliases: tuple[str, ...] = ()
+    if domain:
+        label = domain.split(".")[0]
+        if label not in _FREEMAIL:
+            aliases = (" ".join(part.capitalize() for part in re.split(r"[-_]", label) if part),)
+    person = name.strip() or None
+    first = person.split()[0] if person else None
+    return Prospect(aliases=aliases, domain=domain if aliases else None, person=person, first_name=first)
+
+
+def resolve(explicit: Prospect | None, front_matter: dict[str, Any], to_header: str | None) -> Prospect:
+    """Explicit data (library call or --prospect) wins, then the draft's front matter, then the To: header."""
+    result = explicit or Prospect()
+    if front_matter:
+        result = result.merged_over(from_mapping(front_matter, "front matter"))
+    return result.merged_over(from_to_header(to_header))
+
+
+__all__ = ["Prospect", "ProspectError", "from_mapping", "from_to_header", "load_prospect", "resolve"]
