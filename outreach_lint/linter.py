@@ -65,6 +65,9 @@ class Linter:
         self._options["spelling_service"] = self.spelling
         self._options["grammar_enabled"] = "GR001" in self.enabled
         self._options["spelling_enabled"] = "SP001" in self.enabled
+        self._options["jurisdiction"] = self.config.jurisdiction
+        self._options["footer_injected"] = self.config.footer_injected
+        self._options["merge_fields"] = self.config.merge_fields
 
     # -- selection ------------------------------------------------------------------------------------
     @staticmethod
