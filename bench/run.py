@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from outreach_lint import Linter  # noqa: E402
 from outreach_lint.parsing import parse  # noqa: E402
@@ -145,6 +146,20 @@ def accuracy(linter: Linter) -> dict:
     }
 
 
+def spelling_results(quick: bool) -> dict[str, object]:
+    """Recall on real-world typos, false alarms on real prose, and the time spelling adds (bench/spelling_eval.py)."""
+    import spelling_eval
+
+    linter = Linter(select=("SP",))
+    return {
+        "recall_en": spelling_eval.recall(linter, "en"),
+        "recall_de": spelling_eval.recall(linter, "de"),
+        "false_alarms_prose_de_per_100_words": spelling_eval.false_alarms(linter, "de")["per_100_words"],
+        "false_alarms_prose_en_per_100_words": spelling_eval.false_alarms(linter, "en")["per_100_words"],
+        "overhead": spelling_eval.overhead(1.5 if quick else 4.0),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -163,6 +178,7 @@ def main() -> None:
         round(t, 2) if (t := precommit_run(500)) is not None else "pre-commit not installed"
     )
     results.update(accuracy(linter))
+    results["spelling"] = spelling_results(quick=args.quick)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
