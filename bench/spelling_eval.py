@@ -8,14 +8,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import corpus_emails, pin_to_one_core, to_150_words  # noqa: E402
+from run import pin_to_one_core, warm_throughput  # noqa: E402
 
 from outreach_lint import Linter  # noqa: E402
 
@@ -57,18 +56,11 @@ def false_alarms(linter: Linter, language: str) -> dict[str, object]:
 
 
 def overhead(seconds: float = 4.0) -> dict[str, float]:
-    emails = [to_150_words(e) for e in corpus_emails()]
+    """Warm emails per second without and with spelling, and the time spelling adds."""
     rates = {}
     for label, linter in (("without_spelling", Linter(spelling="off")), ("with_spelling", Linter())):
         linter.warm_up()
-        for email in emails:
-            linter.lint(email)
-        count, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            for email in emails:
-                linter.lint(email)
-            count += len(emails)
-        rates[label] = count / (time.perf_counter() - start)
+        rates[label], _ = warm_throughput(linter, seconds)
     added = rates["without_spelling"] / rates["with_spelling"] - 1
     return {**{k: round(v) for k, v in rates.items()}, "added_time_percent": round(100 * added, 1)}
 
