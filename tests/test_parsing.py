@@ -168,3 +168,26 @@ def test_eml_html_only_part() -> None:
     html = b"<p>Hi Jana,</p><p>Worth a&nbsp;look?</p>"
     d = doc(_eml(html, "7bit", "text/html"), "eml")
     assert "Worth a look?" in d.body.text
+
+
+def test_eml_declared_latin1_charset_8bit_and_quoted_printable(linter, tmp_path) -> None:
+    from outreach_lint.source import read_path
+
+    head = "From: a@b.example\nSubject: =?iso-8859-1?q?Gr=FC=DFe?=\nMIME-Version: 1.0\n"
+    eight_bit = tmp_path / "latin.eml"
+    eight_bit.write_bytes(
+        (head + "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n").encode()
+        + "Ihr Geschäftsbericht nennt Frachtkostn. Wäre das interessant?\n".encode("latin-1")
+    )
+    report = linter.check_source(read_path(eight_bit))
+    assert report.error is None and report.language == "de"
+    assert [(f.code, f.text) for f in report.findings if f.code == "SP001"] == [("SP001", "Frachtkostn")]
+    qp = tmp_path / "qp.eml"
+    qp.write_text(
+        head + "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "Ihr Gesch=E4ftsbericht nennt Frachtkostn. W=E4re das interessant?\n",
+        encoding="ascii",
+    )
+    report = linter.check_source(read_path(qp))
+    finding = next(f for f in report.findings if f.code == "SP001")
+    assert finding.text == "Frachtkostn" and finding.start.line == 7
