@@ -8,9 +8,13 @@ Schema (TOML, JSON or front-matter YAML; every key optional)::
     person = "Jana Weber"                   # the recipient
     first_name = "Jana"                     # default: first word of person
     role = "Head of Logistics"
+    salutation = "Frau"                     # Frau/Herr, Ms/Mr: for "Guten Tag Frau Weber" rewrites
     facts = ["Opened a hub in Leipzig in March 2026", "Q3 2026 report: fuel surcharges +14 %"]
     posts = ["LinkedIn, 12 Feb 2026: hiring 40 drivers for the night shift"]
     news = ["Handelsblatt, 3 Mar 2026: Northwind buys Brandt Logistik"]
+
+Facts, posts and news read best as ``"Source, date: what it says"``; the research checks quote them in
+their rewrites. Front matter may also hold ``mode: draft|template`` (that file's mode, not a prospect field).
 """
 
 from __future__ import annotations
@@ -24,7 +28,14 @@ from pathlib import Path
 from typing import Any
 
 _LIST_KEYS = ("aliases", "facts", "posts", "news")
-_TEXT_KEYS = ("company", "domain", "person", "first_name", "role")
+_TEXT_KEYS = ("company", "domain", "person", "first_name", "role", "salutation")
+#: Front-matter keys that are settings of the draft, not fields of the prospect.
+FRONT_MATTER_SETTINGS = ("mode",)
+_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau", "mx"})
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|OHG|UG(?:\s*\(haftungsbeschränkt\))?|eG|e\.\s?V\.|"
+    r"Inc\.?|Ltd\.?|LLC|LLP|plc|PLC|Corp\.?|Co\.|B\.V\.|N\.V\.|S\.A\.|S\.p\.A\.|AB|ASA|Oy)$"
+)
 _FREEMAIL = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "gmx", "web", "t-online", "icloud"})
 
 
@@ -45,16 +56,41 @@ class Prospect:
     facts: tuple[str, ...] = ()
     posts: tuple[str, ...] = ()
     news: tuple[str, ...] = ()
+    salutation: str | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not (
+            self.company
+            or self.aliases
+            or self.domain
+            or self.person
+            or self.first_name
+            or self.role
+            or self.facts
+            or self.posts
+            or self.news
+            or self.salutation
+        )
 
     @property
     def company_names(self) -> tuple[str, ...]:
         """The company and its aliases, longest first."""
         names = [n for n in (self.company, *self.aliases) if n]
         return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+
+    @property
+    def short_company(self) -> str | None:
+        """The company without its legal form: "Northwind Freight GmbH" → "Northwind Freight"."""
+        if not self.company:
+            return None
+        return _LEGAL_FORM.sub("", self.company).strip() or self.company
+
+    @property
+    def surname(self) -> str | None:
+        """The last word of ``person`` that is not a title ("Dr. Jana Weber" → "Weber")."""
+        words = [w for w in (self.person or "").split() if w.lower() not in _TITLES]
+        return words[-1] if len(words) >= 2 else None
 
     @property
     def all_facts(self) -> tuple[str, ...]:
@@ -96,8 +132,14 @@ def from_mapping(data: dict[str, Any], where: str = "prospect") -> Prospect:
         values[key] = tuple(str(v).strip() for v in value if str(v).strip())
     prospect = Prospect(**values)
     if prospect.person and not prospect.first_name:
-        prospect = replace(prospect, first_name=prospect.person.split()[0])
+        prospect = replace(prospect, first_name=_first_name(prospect.person))
     return prospect
+
+
+def _first_name(person: str) -> str | None:
+    """The first word of a name that is not a title ("Dr. Jana Weber" → "Jana")."""
+    words = [w for w in person.split() if w.lower() not in _TITLES]
+    return words[0] if words else None
 
 
 def load_prospect(path: Path) -> Prospect:
@@ -119,7 +161,7 @@ def from_to_header(value: str | None) -> Prospect:
     """``Jana Weber <jana.weber@northwind.example>`` → person Jana Weber, domain, company alias Northwind."""
     if not value:
         return Prospect()
-    addresses = [(name, address) for name, address in getaddresses([value]) if address]
+    addresses = [(name, address) for name, address in getaddresses([value]) if "@" in address]
     if not addresses:
         return Prospect()
     name, address = addresses[0]
@@ -130,7 +172,7 @@ def from_to_header(value: str | None) -> Prospect:
         if label not in _FREEMAIL:
             aliases = (" ".join(part.capitalize() for part in re.split(r"[-_]", label) if part),)
     person = name.strip() or None
-    first = person.split()[0] if person else None
+    first = _first_name(person) if person else None
     return Prospect(aliases=aliases, domain=domain if aliases else None, person=person, first_name=first)
 
 
@@ -138,7 +180,11 @@ def resolve(explicit: Prospect | None, front_matter: dict[str, Any], to_header: 
     """Explicit data (library call or --prospect) wins, then the draft's front matter, then the To: header."""
     result = explicit or Prospect()
     if front_matter:
-        result = result.merged_over(from_mapping(front_matter, "front matter"))
+        mode = front_matter.get("mode")
+        if mode is not None and mode not in ("draft", "template"):
+            raise ProspectError('front matter: mode must be "draft" or "template"')
+        fields_only = {k: v for k, v in front_matter.items() if k not in FRONT_MATTER_SETTINGS}
+        result = result.merged_over(from_mapping(fields_only, "front matter"))
     return result.merged_over(from_to_header(to_header))
 
 

@@ -1,3 +1,3 @@
 """Checks written in Python; importing this package registers them."""
 
-from . import selffocus, spelling, structure, vocabulary  # noqa: F401
+from . import compliance, merge_fields, research, selffocus, spelling, structure, vocabulary  # noqa: F401

@@ -1,0 +1,557 @@
+"""Merge fields: placeholders left in a draft, broken placeholder syntax, leftovers of a failed merge, empty
+greetings, and in templates unknown field names and greetings without a fallback.
+
+Mode (``ctx.mode``: --mode, config ``mode``, "template" for .j2/.jinja/.hbs; a draft's front matter may say
+``mode: template``): in a *draft* any placeholder is an error, because the email is about to be sent; in a
+*template* placeholders are expected and only their syntax, names and fallbacks are checked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..mergefields import MergeField, find_broken, find_merge_fields, normalise
+from ..models import Severity
+from ..prospect import Prospect
+from ..rulepack import RuleMeta
+from .base import CheckContext, RawFinding, Unit, suggestion
+from .registry import register
+from .research import _display_company, analysis, effective_mode, greeting_name, is_formal, parse_greeting
+
+_FIRST = frozenset({"firstname", "fname", "first", "vorname", "givenname", "forename"})
+_LAST = frozenset({"lastname", "lname", "last", "surname", "nachname", "familyname", "familienname"})
+_FULL = frozenset({"fullname", "name", "contactname", "recipientname", "ansprechpartner", "recipient"})
+_COMPANY = frozenset(
+    {
+        "company",
+        "companyname",
+        "accountname",
+        "account",
+        "organization",
+        "organisation",
+        "org",
+        "firma",
+        "firmenname",
+        "unternehmen",
+        "employer",
+        "account.name",
+        "company.name",
+        "organization.name",
+    }
+)
+_ROLE = frozenset({"title", "jobtitle", "role", "position", "funktion", "jobtitel"})
+_SALUTATION = frozenset({"salutation", "anrede"})
+_DOMAIN = frozenset({"domain", "website", "companydomain", "webseite"})
+#: Field names every tool knows; without a configured list, names close to these are reported as typos.
+COMMON_FIELDS = (
+    "first_name",
+    "last_name",
+    "full_name",
+    "company",
+    "company_name",
+    "title",
+    "email",
+    "firstname",
+    "lastname",
+    "vorname",
+    "nachname",
+    "firma",
+    "anrede",
+    "FNAME",
+    "LNAME",
+    "contact.firstname",
+    "contact.lastname",
+    "contact.company",
+    "account.name",
+)
+_COMMON_KEYS: dict[str, str] = {}
+for _name in COMMON_FIELDS:
+    _COMMON_KEYS.setdefault(normalise(_name), _name)
+
+
+def _key(field: MergeField) -> str:
+    key = field.key
+    if key in _COMPANY:
+        return key
+    return key.rsplit(".", 1)[-1]
+
+
+def field_value(
+    field: MergeField, prospect: Prospect, language: str, greeting_word: str | None, formal: bool
+) -> str | None:
+    """The prospect's value for a placeholder, when the field name says which one it is."""
+    key = _key(field)
+    if key in _FIRST or (key == "name" and greeting_word):
+        if greeting_word:
+            return greeting_name(prospect, language, greeting_word, formal)
+        return prospect.first_name
+    if key in _LAST:
+        return prospect.surname
+    if key in _FULL:
+        return prospect.person
+    if key in _COMPANY:
+        return _display_company(prospect)
+    if key in _ROLE:
+        return prospect.role
+    if key in _SALUTATION:
+        return prospect.salutation
+    if key in _DOMAIN:
+        return prospect.domain
+    return None
+
+
+def _units(ctx: CheckContext) -> list[Unit]:
+    return [u for u in (ctx.subject, ctx.body) if u is not None]
+
+
+def _fields(ctx: CheckContext, unit: Unit) -> list[MergeField]:
+    if unit is ctx.body:
+        return analysis(ctx).fields
+    known = frozenset(normalise(n) for n in ctx.option("merge_fields", ()))
+    return find_merge_fields(unit.text, known)
+
+
+def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:
+    """The greeting word when ``start`` lies in the body's salutation line."""
+    if unit is not ctx.body:
+        return None
+    greeting = parse_greeting(ctx)
+    if greeting is not None and greeting.word_end <= start <= greeting.line_end:
+        return greeting.word
+    return None
+
+
+# -- MF001 placeholders in a draft -----------------------------------------------------------------------------
+
+
+@register(
+    code="MF001",
+    slug="unfilled-merge-field",
+    category="merge-field",
+    message="Merge field left in a draft",
+    why="An unfilled placeholder is the loudest sign of a mass mailing: the recipient sees '{{first_name}}' "
+    "instead of their name. In a draft (an email about to be sent) every placeholder must be filled.",
+    rewrite="Fill in the value (with a prospect context the rewrite does it), or lint templates with --mode template.",
+    severity=Severity.ERROR,
+    bad=(
+        "Subject: Freight\n\nHi ⟦{{first_name}}⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
+        "look?\n\nTom",
+        "---\nperson: Jana Weber\nsalutation: Frau\n---\nBetreff: Fracht\n\nHallo ⟦{{first_name}}⟧,\n\nIhr "
+        "Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?\n\nTom",
+        "Subject: Freight\n\n⟦{Hi|Hello}⟧ Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
+        "look?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
+        "{{ personal_opener }} Worth a look?\n\nTom",
+    ),
+)
+def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    if effective_mode(ctx) != "draft":
+        return []
+    findings = []
+    formal = None
+    for unit in _units(ctx):
+        for item in _fields(ctx, unit):
+            if item.syntax == "missing-token":
+                continue  # MF003: a failed merge, not a placeholder
+            en = ctx.language == "en"
+            if item.syntax == "spintax":
+                first = item.text[1:-1].split("|")[0]
+                sugg = suggestion(first, f"Pick one: “{first}”." if en else f"Wählen Sie eine Variante: „{first}“.")
+                message = f"Spintax left in a draft: the recipient would see “{item.text}”"
+            elif item.control:
+                sugg = suggestion(
+                    "",
+                    "Delete the template logic; the email is about to be sent."
+                    if en
+                    else "Löschen Sie die Template-Logik; die E-Mail geht so raus.",
+                )
+                message = f"Template logic left in a draft: “{item.text}”"
+            else:
+                word = _in_greeting(ctx, unit, item.start)
+                if formal is None:
+                    formal = is_formal(ctx)
+                value = field_value(item, ctx.prospect, ctx.language, word, formal)
+                message = f"Merge field left in a draft: the recipient would see “{item.text}”"
+                if value:
+                    sugg = suggestion(value, f"Write “{value}”." if en else f"Schreiben Sie „{value}“.")
+                elif item.fallback:
+                    sugg = suggestion(
+                        item.fallback,
+                        f"Fill in {item.name}, or write its fallback “{item.fallback}”."
+                        if en
+                        else f"Setzen Sie {item.name} ein oder den Ersatzwert „{item.fallback}“.",
+                    )
+                else:
+                    sugg = suggestion(
+                        None,
+                        f"Fill in {item.name or 'the value'} by hand before sending – or pass the prospect "
+                        "(--prospect FILE or front matter) and the rewrite fills it in."
+                        if en
+                        else f"Setzen Sie {item.name or 'den Wert'} vor dem Versand von Hand ein – oder übergeben Sie "
+                        "den Empfänger (--prospect DATEI oder Front Matter), dann füllt der Vorschlag ihn ein.",
+                    )
+            findings.append(RawFinding(meta, unit, item.start, item.end, (sugg,), message))
+    return findings
+
+
+# -- MF002 broken syntax ----------------------------------------------------------------------------------------
+
+
+@register(
+    code="MF002",
+    slug="broken-merge-field",
+    category="merge-field",
+    message="Broken merge field",
+    why="A placeholder with a missing brace, pipe or asterisk is not replaced by the mail tool: the recipient "
+    "gets the raw syntax, in drafts and in every email sent from a template.",
+    rewrite="Repair the syntax, e.g. '{{first_name}}' for '{{first_name}'.",
+    severity=Severity.ERROR,
+    bad=(
+        "Subject: Freight\n\nHi ⟦{{first_name}⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
+        "look?\n\nTom",
+        "Subject: Freight\n\nHi ⟦*|FNAME|⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
+        "\n\nTom",
+        "Betreff: Fracht\n\nHallo ⟦{!Contact.FirstName⟧,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. "
+        "Wäre das interessant?\n\nTom",
+    ),
+    good=(
+        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
+        "{{ personal_opener }} Worth a look?\n\nTom",
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+    ),
+)
+def broken_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    draft = effective_mode(ctx) == "draft"
+    findings = []
+    for unit in _units(ctx):
+        text = unit.text
+        if "{" not in text and "}" not in text and "*|" not in text and "|*" not in text:
+            continue
+        for broken in find_broken(unit.text, _fields(ctx, unit)):
+            en = ctx.language == "en"
+            value = None
+            if draft and broken.repaired:
+                repaired = find_merge_fields(broken.repaired)
+                if repaired and not repaired[0].control:
+                    word = _in_greeting(ctx, unit, broken.start)
+                    value = field_value(repaired[0], ctx.prospect, ctx.language, word, is_formal(ctx))
+            if value:
+                sugg = suggestion(value, f"Write “{value}”." if en else f"Schreiben Sie „{value}“.")
+            elif broken.repaired is not None:
+                shown = broken.repaired or "(delete it)"
+                sugg = suggestion(broken.repaired, f"Write “{shown}”." if en else f"Schreiben Sie „{shown}“.")
+            else:
+                sugg = suggestion(
+                    None, f"Repair it: {broken.problem}." if en else f"Reparieren Sie es: {broken.problem}."
+                )
+            message = f"Broken merge field “{broken.text}”: {broken.problem}"
+            findings.append(RawFinding(meta, unit, broken.start, broken.end, (sugg,), message))
+    return findings
+
+
+# -- MF003 leftovers of a failed merge --------------------------------------------------------------------------
+
+_LEFTOVER_HINTS = ("undefined", "null", "NULL", "NaN")
+
+
+def _leftover_spans(language: str, text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _LEFTOVER[language].finditer(text):
+        start, end = match.span(match.lastgroup or "v")
+        if not any(s <= start < e for s, e, _ in taken):
+            found.append((start, end, ""))
+    return found
+
+
+_LEFTOVER = {
+    # a value slot: after a preposition, before punctuation/'s/team, or NaN/undefined anywhere
+    "en": re.compile(
+        r"\b(?P<v>NaN)\b"
+        r"|\b(?:(?:at|for|from|with|to|of|about|on|by) )?(?P<w>undefined)\b(?=\s*(?:[.,!?;:)]|['’]s\b|\s+team\b|$))"
+        r"|\b(?:at|for|from|with|to|of|about|on|by) (?P<x>undefined|null|NULL)\b"
+        r"(?=\s*(?:[.,!?;:)]|['’]s\b|\s+team\b|$))"
+        r"|\b(?:at|for|from|with|to|of|about|on|by) (?P<y>undefined)\b",
+        re.MULTILINE,
+    ),
+    "de": re.compile(r"\b(?P<v>NaN)\b|\b(?P<w>undefined)\b|\b(?P<x>null|NULL)(?=-Team\b|\s+Team\b)", re.MULTILINE),
+}
+_GREETING_LEFTOVER = re.compile(r"^(?:undefined|null|none|nan|nil|\{\}|\[\]|n/a)$", re.IGNORECASE)
+
+
+@register(
+    code="MF003",
+    slug="merge-leftover",
+    category="merge-field",
+    message="Leftover of a failed merge",
+    why="'Hi undefined,', 'Hallo null,' and '[[MISSING TOKEN - company]]' are what a mail tool writes when a "
+    "field is empty; the recipient sees at once that nobody read the email.",
+    rewrite="Put the missing value in by hand, and fix the empty field in the CRM.",
+    severity=Severity.ERROR,
+    bad=(
+        "Subject: Freight\n\nHi ⟦undefined⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
+        "\n\nTom",
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report at ⟦[[MISSING TOKEN - company]]⟧ names fuel surcharges. "
+        "Worth a look?\n\nTom",
+        "Betreff: Fracht\n\nHallo ⟦null⟧,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das "
+        "interessant?\n\nTom",
+        "Subject: Freight\n\nHi Jana,\n\nYour error rate of ⟦NaN⟧ % is the top risk. Worth a look?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk; the scope is still "
+        "undefined in places. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\nHallo Jana,\n\nSie haben die Fehlerquote auf null gesenkt und fangen in Leipzig bei "
+        "null an. Wäre das interessant?\n\nTom",
+    ),
+)
+def merge_leftover(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    findings = []
+    en = ctx.language == "en"
+    greeting = parse_greeting(ctx)
+    for unit in _units(ctx):
+        text = unit.text
+        spans: list[tuple[int, int, str]] = []
+        if unit is ctx.body and greeting is not None and _GREETING_LEFTOVER.match(greeting.name):
+            spans.append((greeting.name_start, greeting.name_end, "first_name"))
+        if "[[" in text:
+            for item in _fields(ctx, unit):
+                if item.syntax == "missing-token":
+                    spans.append((item.start, item.end, item.name))
+        if any(word in text for word in _LEFTOVER_HINTS):
+            spans.extend(_leftover_spans(ctx.language, text, spans))
+        for start, end, name in sorted(spans):
+            word = _in_greeting(ctx, unit, start)
+            before = unit.text[max(0, start - 12) : start].lower()
+            value = None
+            if word:
+                value = greeting_name(ctx.prospect, ctx.language, word, is_formal(ctx))
+            elif re.search(r"company|firma|account|unternehmen", name, re.IGNORECASE) or re.search(
+                r"\b(?:at|for|bei|von|für)\s*$", before
+            ):
+                value = _display_company(ctx.prospect)
+            shown = unit.text[start:end]
+            if value:
+                sugg = suggestion(value, f"Write “{value}”." if en else f"Schreiben Sie „{value}“.")
+            else:
+                what = name or ("the name" if word else "the value")
+                sugg = suggestion(
+                    None,
+                    f"Replace “{shown}” with {what} by hand, and fill the empty field in your CRM before the next send."
+                    if en
+                    else f"Ersetzen Sie „{shown}“ von Hand und füllen Sie das leere Feld im CRM vor dem nächsten "
+                    "Versand.",
+                )
+            message = f"Leftover of a failed merge: “{shown}”"
+            findings.append(RawFinding(meta, unit, start, end, (sugg,), message))
+    return findings
+
+
+# -- MF004 empty greeting ---------------------------------------------------------------------------------------
+
+_NEEDS_NAME = re.compile(r"(?i)^(?:dear|sehr geehrte(?:/r|\(r\)|r|s)?|liebe(?:/r|r|s)?)$")
+
+
+@register(
+    code="MF004",
+    slug="empty-greeting",
+    category="merge-field",
+    message="Empty greeting: the name did not merge",
+    why="'Hi ,' or 'Sehr geehrte/r ,' is what is left when the name field was empty – a mail-merge failure "
+    "the recipient sees in the first line.",
+    rewrite="Put the name in ('Hi Jana,'), or use a greeting that needs none ('Hello,', 'Guten Tag,').",
+    severity=Severity.ERROR,
+    bad=(
+        "Subject: Freight\n\n⟦Hi ,⟧\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\n⟦Hallo ,⟧\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?"
+        "\n\nTom",
+        "Betreff: Fracht\n\n⟦Sehr geehrte/r ,⟧\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das "
+        "interessant?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight\n\nHi,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\nHallo,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?"
+        "\n\nTom",
+    ),
+)
+def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    greeting = parse_greeting(ctx)
+    if greeting is None or greeting.name:
+        return []
+    text = ctx.body.text
+    after = text[greeting.word_end : greeting.line_end]
+    stripped = after.lstrip(" \t")
+    gap = len(after) - len(stripped)
+    needs_name = bool(_NEEDS_NAME.match(greeting.word))
+    if greeting.word.lower().startswith("to whom"):
+        return []
+    if not (gap and stripped[:1] in (",", "!", ":")) and not (
+        needs_name and (stripped[:1] in (",", ":") or not stripped)
+    ):
+        return []
+    end = greeting.word_end + gap + (1 if stripped[:1] in (",", "!", ":") else 0)
+    en = ctx.language == "en"
+    right = None
+    if not ctx.prospect.is_empty:
+        from .research import full_greeting
+
+        right = full_greeting(ctx.prospect, ctx.language, greeting.word, is_formal(ctx))
+    replacement = f"{right}," if right else ("Hello," if en else "Guten Tag,")
+    describe = (
+        f"Write “{replacement}”{'' if right else ' – or better, the name'}."
+        if en
+        else f"Schreiben Sie „{replacement}“{'' if right else ' – besser noch mit Namen'}."
+    )
+    return [RawFinding(meta, ctx.body, greeting.start, end, (suggestion(replacement, describe),))]
+
+
+# -- MF005 unknown field names (templates) ----------------------------------------------------------------------
+
+
+@register(
+    code="MF005",
+    slug="unknown-merge-field",
+    category="merge-field",
+    message="Unknown merge field",
+    why="A field name the mail tool does not know stays empty (or is sent as raw syntax) in every email of the "
+    "campaign. Names are checked against the `merge-fields` option; without it, near misses of common names "
+    "('frist_name') are reported.",
+    rewrite="Use a field name your tool knows, e.g. '{{ first_name }}'.",
+    bad=(
+        "---\nmode: template\n---\nSubject: Freight\n\nHi ⟦{{ frist_name | default: 'there' }}⟧,\n\n"
+        "{{ personal_opener }} Worth a look?\n\nTom",
+        "---\nmode: template\n---\nBetreff: Fracht\n\nHallo ⟦*|VORNMAE|zusammen|*⟧,\n\n*|OPENER|* Wäre das "
+        "interessant?\n\nTom",
+    ),
+    good=(
+        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
+        "{{ personal_opener }} Worth a look?\n\nTom",
+    ),
+)
+def unknown_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    if effective_mode(ctx) != "template":
+        return []
+    configured = list(ctx.option("merge_fields", ()))
+    known = {normalise(n): n for n in configured}
+    findings = []
+    for unit in _units(ctx):
+        for item in _fields(ctx, unit):
+            if not item.name or item.syntax in ("spintax", "missing-token", "bracket", "word", "gmail"):
+                continue
+            key = item.key
+            last = key.rsplit(".", 1)[-1]
+            if configured:
+                if key in known or last in known or key.replace("_", "") in known:
+                    continue
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                target = known[close[0]] if close else None
+            else:
+                if key in _COMMON_KEYS or last in _COMMON_KEYS:
+                    continue
+                close = difflib.get_close_matches(last, list(_COMMON_KEYS), n=1, cutoff=0.8)
+                if not close:
+                    continue
+                target = _COMMON_KEYS[close[0]]
+                if item.syntax == "mailchimp":
+                    target = target.upper().replace("_", "")
+            if target:
+                fixed = item.text.replace(item.name, target, 1)
+                sugg = suggestion(fixed, f"Did you mean “{target}”? Write “{fixed}”.")
+            else:
+                sugg = suggestion(
+                    None,
+                    f"Use one of the configured fields: {', '.join(configured[:8])}; or add the name to merge-fields.",
+                )
+            message = f"Unknown merge field “{item.name}”" + (" (not in merge-fields)" if configured else "")
+            findings.append(RawFinding(meta, unit, item.start, item.end, (sugg,), message))
+    return findings
+
+
+# -- MF006 greeting without a fallback (templates) --------------------------------------------------------------
+
+
+def fallback_form(field: MergeField, value: str, path: str) -> str | None:
+    """The same placeholder with a fallback value, in its tool's syntax."""
+    name = field.name
+    if field.syntax == "curly":
+        if ":" in field.text or name.startswith("lead."):
+            return f"{{{{{name}:default={value}}}}}"
+        lowered = path.lower()
+        if lowered.endswith(".hbs"):
+            return f"{{{{#if {name}}}}}{{{{{name}}}}}{{{{else}}}}{value}{{{{/if}}}}"
+        if lowered.endswith((".j2", ".jinja")) or name.startswith("contact."):
+            return f"{{{{ {name}|default('{value}') }}}}"
+        return f"{{{{ {name} | default: '{value}' }}}}"
+    if field.syntax == "mailchimp":
+        return f"*|{name}|{value}|*"
+    if field.syntax == "salesforce":
+        return f'{{!BLANKVALUE({name}, "{value}")}}'
+    if field.syntax == "mautic":
+        return f"{{contactfield={name}|{value}}}"
+    return None
+
+
+@register(
+    code="MF006",
+    slug="greeting-without-fallback",
+    category="merge-field",
+    message="Greeting field without a fallback",
+    why="When the name is missing in the CRM, a greeting field without a fallback sends 'Hi ,' – a broken first "
+    "line in every email to that contact.",
+    rewrite="Give the field a fallback, e.g. \"{{ first_name | default: 'there' }}\".",
+    bad=(
+        "---\nmode: template\n---\nSubject: Freight\n\nHi ⟦{{ first_name }}⟧,\n\n{{ personal_opener }} Worth a "
+        "look?\n\nTom",
+        "---\nmode: template\n---\nBetreff: Fracht\n\nHallo ⟦*|FNAME|*⟧,\n\n*|OPENER|* Wäre das interessant?\n\nTom",
+    ),
+    good=(
+        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
+        "{{ personal_opener }} Worth a look?\n\nTom",
+        "---\nmode: template\n---\nSubject: Freight\n\n{{#if first_name}}Hi {{first_name}},{{else}}Hello,{{/if}}"
+        "\n\n{{ personal_opener }} Worth a look?\n\nTom",
+    ),
+)
+def greeting_without_fallback(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    if effective_mode(ctx) != "template":
+        return []
+    greeting = parse_greeting(ctx)
+    fields = analysis(ctx).fields
+    if not fields:
+        return []
+    line_end = ctx.body.text.find("\n")
+    line_end = len(ctx.body.text) if line_end == -1 else line_end
+    line_fields = [f for f in fields if f.start < line_end]
+    if greeting is None and not any(f.control for f in line_fields):
+        return []
+    if any(f.control and f.name for f in line_fields):
+        return []  # {{#if first_name}}Hi {{first_name}},{{else}}Hello,{{/if}}
+    findings = []
+    en = ctx.language == "en"
+    path = ctx.document.source.path
+    for item in line_fields:
+        if item.control or item.fallback is not None or not item.name or item.syntax == "spintax":
+            continue
+        if greeting is None or item.start < greeting.word_end:
+            continue
+        informal = greeting.word.lower() in ("hi", "hey", "hello", "hallo", "moin", "servus", "dear")
+        value = "there" if en else "zusammen"
+        form = fallback_form(item, value, path) if informal or en else None
+        if form is None:
+            describe = (
+                "Give the greeting a fallback for an empty name, e.g. wrap it: "
+                "“{{#if last_name}}Sehr geehrte … {{else}}Guten Tag,{{/if}}”."
+                if not en
+                else f"Give {item.text} a fallback value in your tool's syntax, so an empty name does not send “Hi ,”."
+            )
+            sugg = suggestion(None, describe)
+        else:
+            describe = f"Write “{form}”." if en else f"Schreiben Sie „{form}“."
+            sugg = suggestion(form, describe)
+        message = f"Greeting field “{item.text}” has no fallback: an empty name sends “{greeting.word} ,”"
+        findings.append(RawFinding(meta, ctx.body, item.start, item.end, (sugg,), message))
+    return findings
+
+
+__all__ = ["COMMON_FIELDS", "fallback_form", "field_value"]
