@@ -527,3 +527,27 @@ def test_period_end() -> None:
     assert period_end(kinds["March 2024"]) == dt.date(2024, 3, 31)
     assert period_end(kinds["H1 2026"]) == dt.date(2026, 6, 30)
     assert period_end(kinds["14 January 2026"]) == dt.date(2026, 1, 31)
+
+
+def test_entities_of_a_trained_pipeline_add_to_the_signals() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from outreach_lint.signals import entity_signals
+
+    doc = spacy.blank("en")("We met the board of Initrode in Springfield.")
+    assert entity_signals(doc) == []  # the blank tokenizer has no entities
+    doc.ents = [Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="GPE")]
+    assert [(s.kind, s.text) for s in entity_signals(doc)] == [("entity", "Initrode"), ("entity", "Springfield")]
+
+
+def test_german_quiet_cases(research: Linter) -> None:
+    slip_free = "Betreff: x\n\nHallo Seeberg-Team,\n\n" + PERSONAL_DE.split("\n\n", 2)[2]
+    assert hits(research.lint(slip_free, "de", prospect=SEEBERG), "RS004") == []
+    named = "Betreff: x\n\nGuten Tag Frau Weber,\n\nIhr Q3-Bericht nennt Frachtkosten. Wäre das interessant?\n\nTom"
+    assert hits(research.lint(named, "de"), "RS006") == []
+    dated = "Betreff: x\nDatum: Tue, 3 Mar 2026 10:00:00 +0100\n\nHallo Frau Weber,\n\n{} Interessant?\n\nTom"
+    for sentence in ("Glückwunsch zur Eröffnung im Februar 2026.", "Seit 2019 wachsen Ihre Standorte jedes Jahr."):
+        assert hits(research.lint(dated.format(sentence), "de"), "RS007") == [], sentence
+    slot = "Betreff: x\n\nHallo *|FNAME|zusammen|*,\n\n*|AUFHAENGER|* Viele Speditionen fahren leer. Interessant?"
+    assert hits(research.lint(slot, "de", mode="template"), "RS008") == []

@@ -17,7 +17,15 @@ from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from .base import CheckContext, RawFinding, Unit, suggestion
 from .registry import register
-from .research import _display_company, analysis, effective_mode, greeting_name, is_formal, parse_greeting
+from .research import (
+    analysis,
+    display_company,
+    effective_mode,
+    full_greeting,
+    greeting_name,
+    is_formal,
+    parse_greeting,
+)
 
 _FIRST = frozenset({"firstname", "fname", "first", "vorname", "givenname", "forename"})
 _LAST = frozenset({"lastname", "lname", "last", "surname", "nachname", "familyname", "familienname"})
@@ -91,7 +99,7 @@ def field_value(
     if key in _FULL:
         return prospect.person
     if key in _COMPANY:
-        return _display_company(prospect)
+        return display_company(prospect)
     if key in _ROLE:
         return prospect.role
     if key in _SALUTATION:
@@ -331,7 +339,7 @@ def merge_leftover(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             elif re.search(r"company|firma|account|unternehmen", name, re.IGNORECASE) or re.search(
                 r"\b(?:at|for|bei|von|für)\s*$", before
             ):
-                value = _display_company(ctx.prospect)
+                value = display_company(ctx.prospect)
             shown = unit.text[start:end]
             if value:
                 sugg = suggestion(value, f"Write “{value}”." if en else f"Schreiben Sie „{value}“.")
@@ -385,8 +393,6 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     stripped = after.lstrip(" \t")
     gap = len(after) - len(stripped)
     needs_name = bool(_NEEDS_NAME.match(greeting.word))
-    if greeting.word.lower().startswith("to whom"):
-        return []
     if not (gap and stripped[:1] in (",", "!", ":")) and not (
         needs_name and (stripped[:1] in (",", ":") or not stripped)
     ):
@@ -395,8 +401,6 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     en = ctx.language == "en"
     right = None
     if not ctx.prospect.is_empty:
-        from .research import full_greeting
-
         right = full_greeting(ctx.prospect, ctx.language, greeting.word, is_formal(ctx))
     replacement = f"{right}," if right else ("Hello," if en else "Guten Tag,")
     describe = (

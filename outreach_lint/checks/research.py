@@ -182,7 +182,7 @@ _CLAIM_PHRASES = {
 }
 RESEARCH_FIELD = re.compile(
     r"personal|persönlich|individuell|icebreaker|ice_?breaker|opener|opening|first_?line|intro_?line|research|"
-    r"recherche|custom_?(?:line|intro|text|opener)|snippet|hook|trigger|observation|compliment|aufh[aä]nger|"
+    r"recherche|custom_?(?:line|intro|text|opener)|snippet|hook|trigger|observation|compliment|aufh(?:ä|ae|a)nger|"
     r"einstieg|insight|why_?now|recent_?news|news_?item|post_?topic",
     re.IGNORECASE,
 )
@@ -533,7 +533,8 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _display_company(prospect: Prospect) -> str | None:
+def display_company(prospect: Prospect) -> str | None:
+    """The company as a rewrite names it: without legal form ("Northwind Freight"), else the first alias."""
     return prospect.short_company or prospect.company or (prospect.aliases[0] if prospect.aliases else None)
 
 
@@ -559,7 +560,7 @@ def fact_opener(prospect: Prospect, language: str, with_company: bool = False) -
         return None
     kind, fact = chosen
     source, date, content = _split_fact(fact)
-    company = _display_company(prospect)
+    company = display_company(prospect)
     if language == "de":
         if kind == "post":
             where = f"In Ihrem {source}-Beitrag" if source else "In einem Beitrag"
@@ -603,7 +604,7 @@ def _opener_suggestion(ctx: CheckContext, opening: str, with_company: bool, lead
     """Insert an opener built from the prospect's facts (or naming the company) before the ``opening`` text."""
     prospect = ctx.prospect
     opener = fact_opener(prospect, ctx.language, with_company)
-    company = _display_company(prospect)
+    company = display_company(prospect)
     if opener is None and with_company and company:
         replacement = f"{company} – {opening.strip()}"
         describe = (
@@ -672,7 +673,7 @@ def no_specific_detail(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []  # a one-line note is too short to judge
     start, end, opening = _opening(ctx, found)
     prospect = ctx.prospect
-    company = _display_company(prospect) if prospect.company else None
+    company = display_company(prospect) if prospect.company else None
     sugg = None
     if not prospect.is_empty:
         lead = (
@@ -724,7 +725,7 @@ def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if prospect.all_facts and found.facts_used:
         return []  # "Ihr Geschäftsbericht 2025 nennt 1,8 %": quoting their own figures addresses them
     start, end, opening = _opening(ctx, found)
-    company = _display_company(prospect)
+    company = display_company(prospect)
     lead = f"Name {company}." if ctx.language == "en" else f"Nennen Sie {company}."
     sugg = _opener_suggestion(ctx, opening, with_company=True, lead=lead)
     message = f"{company} is not named anywhere in the email"
@@ -897,7 +898,7 @@ def wrong_recipient(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     prospect = ctx.prospect
     for kind, start, end, wrong in _slips(ctx):
         if kind == "company":
-            right = _display_company(prospect)
+            right = display_company(prospect)
             if right is None:
                 continue
             message = f"Mail-merge slip: “{wrong}” is not the company you are writing to ({right})"
@@ -1313,6 +1314,7 @@ __all__ = [
     "Analysis",
     "Greeting",
     "analysis",
+    "display_company",
     "effective_mode",
     "fact_opener",
     "full_greeting",

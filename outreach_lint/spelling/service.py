@@ -144,12 +144,12 @@ class SpellingService:
             return self._spellers[language]
 
     def dictionary_names(self, language: str) -> str:
-        return f"{self.speller(language).name} or {self.speller(OTHER[language]).name}"
+        other = self.settings.dictionaries.get(OTHER[language], DEFAULT_DICTIONARIES[OTHER[language]])
+        return f"{self.speller(language).name} or {other}"
 
     # -- judging words ----------------------------------------------------------------------------------
     def _known(self, word: str, language: str) -> bool:
-        main, other = self.speller(language), self.speller(OTHER[language])
-        return main.known(word) or other.known(word)
+        return self.speller(language).known(word) or self.speller(OTHER[language]).known(word)
 
     def _compound(self, word: str, language: str) -> bool:
         """A German noun compound of two known nouns, with a linking letter: Rampen|planung, Support|anfragen.
