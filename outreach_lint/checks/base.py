@@ -156,6 +156,16 @@ class CheckContext:
     phrase_findings: list[RawFinding] = field(default_factory=list)
     mode: str = "draft"
     prospect: Prospect = field(default_factory=Prospect)
+    #: What several checks share for this email (computed by the first that needs it, freed with the context).
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, build: Callable[[CheckContext], Any]) -> Any:
+        """``build(self)``, computed once per email and shared by the checks that ask for ``key``."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = build(self)
+            return value
 
     def flagged(self, sentence: Sentence) -> list[RawFinding]:
         """Phrase-rule findings inside a body sentence."""

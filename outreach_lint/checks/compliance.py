@@ -164,19 +164,10 @@ class Signature:
         return self.unit.text
 
 
-_LAST = threading.local()
-
-
 def signature(ctx: CheckContext) -> Signature | None:
-    """The email's signature region (merged where HTML markup and a sign-off both mark one); several checks
-    ask for it, so the last one found is kept per thread."""
-    document = ctx.document
-    last = getattr(_LAST, "signature", None)
-    if last is not None and last[0] is document:
-        return last[1]
-    found = _find_signature(ctx)
-    _LAST.signature = (document, found)
-    return found
+    """The email's signature region (merged where HTML markup and a sign-off both mark one); found once per
+    email, several checks ask for it."""
+    return ctx.shared("signature", _find_signature)
 
 
 def _find_signature(ctx: CheckContext) -> Signature | None:

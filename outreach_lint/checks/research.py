@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-import threading
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
@@ -322,8 +321,9 @@ class Analysis:
             content = self.content
             starts = [s.start_char for s in content]
             marked = set()
+            body = self.ctx.body
             for item in self.ctx.phrase_findings:
-                if item.unit is self.ctx.body and is_pitch_finding(item.meta.code, item.meta.category):
+                if item.unit is body and is_pitch_finding(item.meta.code, item.meta.category):
                     index = bisect.bisect_right(starts, item.start) - 1
                     if index >= 0:
                         marked.add(content[index].start)
@@ -460,17 +460,9 @@ class Analysis:
         return None
 
 
-_LOCAL = threading.local()
-
-
 def analysis(ctx: CheckContext) -> Analysis:
     """The analysis of this email, shared by the research and merge-field checks."""
-    cached = getattr(_LOCAL, "value", None)
-    if cached is not None and cached[0] is ctx.body:
-        return cached[1]
-    result = Analysis(ctx)
-    _LOCAL.value = (ctx.body, result)
-    return result
+    return ctx.shared("research", Analysis)
 
 
 def parse_greeting(ctx: CheckContext) -> Greeting | None:
@@ -1189,15 +1181,19 @@ def stale_reference(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     candidates = found.sentences_with(_RECENT_WORDS)
     if not candidates:
         return []
-    today = reference_date(ctx)
-    limit = today - _dt.timedelta(days=365)
-    findings = []
+    cued = []
     for sentence in candidates:
         if not _YEARISH.search(sentence.text):
             continue  # a stale reference names a year
         cue = _RECENT[ctx.language].search(sentence.text)
-        if cue is None:
-            continue
+        if cue is not None:
+            cued.append((sentence, cue))
+    if not cued:
+        return []
+    today = reference_date(ctx)
+    limit = today - _dt.timedelta(days=365)
+    findings = []
+    for sentence, cue in cued:
         stale = []
         for signal in iter_signals(sentence.text, ctx.language):
             if signal.kind not in DATED:
