@@ -337,10 +337,13 @@ EXPLANATIONS: dict[str, str] = {
     "organisations with a legal form such as 'Seeberg Logistik GmbH', named sites such as 'Werk Gotha'), "
     "with a prospect context the company, its aliases, the recipient's full name and any quoted fact, and "
     "the entities of a trained spaCy pipeline when one is configured. Not counted: details in sentences "
-    "about the sender only ('We have 800 customers since 2009'), in sentences a phrase rule marks as "
-    "pitch ('leading provider'), numbers in claims ('will cut costs by 30 %', '100 %', 'up to'), call "
-    "lengths ('15 minutes'), years of experience, social proof ('over 900 companies'), names from the "
-    "signature or the sender's self-introduction, job titles and regions. The finding marks the opening "
+    "about the sender only ('We have 800 customers since 2009', or a sentence naming the sender's company from "
+    "the signature: 'After switching to Ledgerly, they cut costs by 63 %'), in sentences a phrase rule marks as "
+    "pitch ('leading provider'), numbers in claims and offers ('will cut costs by 30 %', '100 %', 'up to', "
+    "'30 % Rabatt'), the sender's deadlines ('until 30 November', 'bis zum 29. November'), call lengths "
+    "('15 minutes'), years of experience, social proof ('over 900 companies'), names from the signature or "
+    "the sender's self-introduction, job titles and regions; in the subject a bare month ('Aktion im "
+    "November') or a case study's company ('How Brookfield Pharma cut …'). The finding marks the opening "
     "(the first one or two sentences after the greeting).",
     "RS002": "Needs a prospect context with `company`. Fires when neither the company, its name without legal "
     "form, its distinctive first word ('Northwind' for 'Northwind Freight GmbH') nor an alias appears in the "
@@ -353,8 +356,13 @@ EXPLANATIONS: dict[str, str] = {
     "RS004": "Needs a prospect context. The greeting names a team ('Dear Acme team', 'Hallo Acme-Team') that is "
     "not the company, its aliases or its e-mail domain; or a first name/surname that is not the recipient's "
     "(prefixes count: Alex = Alexander); or the body says 'your team at X' / 'Ihr Team bei X' for another "
-    "company. Departments ('Dear Procurement team') are not slips.",
-    "RS005": "A compliment or 'I noticed you're the CEO'/'Ihr Unternehmen hat mich beeindruckt' counts as fake "
+    "company; or a sentence quotes one of the prospect's facts (one of its figures, or four of its words when "
+    "it has none) without naming the prospect and credits it to another organisation ('two Brightmoor Power "
+    "sites in Kent were offline for 19 days' when the post is Quarry Lane's; in German an organisation with a "
+    "legal form). Departments ('Dear Procurement team'), publications the fact appeared in ('in The Caterer') "
+    "and reference customers with their own figures are not slips.",
+    "RS005": "A compliment ('Love what your team is doing', 'Ich finde es stark, was ihr macht') or 'I noticed "
+    "you're the CEO'/'Ihr Unternehmen hat mich beeindruckt' counts as fake "
     "when the rest of its sentence and the next sentence hold no specific detail (see RS001); the company slot "
     "of the compliment ('… at Calder Group') and merge fields other than a research field do not count. "
     "Sentences a phrase rule already reports ('came across your profile') are left to that rule.",

@@ -190,6 +190,7 @@ class Linter:
             meta = check.meta
             if meta.code in self.enabled and meta.language in ("*", language):
                 raw.extend(check.run(context))
+        context.memo.clear()  # shared analyses refer back to the context: free them now, not in a GC pass
         index = LineIndex(document.source.text)
         findings = self._locate(raw, document.source.text, index)
         findings, unused = apply_suppressions(findings, document.directives, document.source.text)

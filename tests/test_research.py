@@ -153,6 +153,57 @@ def test_rs001_subject_detail_counts(research: Linter) -> None:
     assert hits(research.lint(text, "en"), "RS001") == []
 
 
+@pytest.mark.parametrize("subject", ["Subject: Offer in November", "Subject: A call in March?"])
+def test_rs001_a_bare_month_in_the_subject_is_no_detail(research: Linter, subject: str) -> None:
+    text = GENERIC_EN.replace("Subject: Freight costs", subject)
+    assert hits(research.lint(text, "en"), "RS001")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("You can get 30% off all annual plans until 30 November. Shall we talk so I can show you everything?", "en"),
+        (
+            "In unserer Black Week bekommst du bis zum 29. November 30 % Rabatt auf alle Jahrespläne. Sollen wir "
+            "kurz telefonieren, damit ich dir alles zeige?",
+            "de",
+        ),
+        (
+            "Sign up by Friday and the first month is free for your whole team. Shall we talk so I can show you "
+            "everything?",
+            "en",
+        ),
+    ],
+)
+def test_rs001_offers_and_deadlines_are_no_detail(research: Linter, body: str, lang: str) -> None:
+    text = f"Subject: Offer\n\nHi Jana,\n\n{body}\n\nTom"
+    assert hits(research.lint(text, lang), "RS001")
+
+
+def test_rs001_a_date_of_theirs_after_until_words_still_counts(research: Linter) -> None:
+    text = (
+        "Subject: Leipzig\n\nHi Jana,\n\nYou opened the Leipzig hub on 30 November with 40 drivers. Shall we "
+        "have a quick call so I can show you everything?\n\nTom"
+    )
+    assert hits(research.lint(text, "en"), "RS001") == []
+
+
+def test_rs001_a_case_study_of_another_company_is_no_detail(research: Linter) -> None:
+    text = (
+        "Subject: How Brookfield Pharma cut invoice processing time by 63%\n\nHi,\n\nMost finance teams still "
+        "key in supplier invoices by hand. After switching to Ledgerly, Brookfield Pharma cut processing time by "
+        "63% and now closes the month four days earlier. Would a short demo help your team?\n\nCheers,\nSophie "
+        "Tan\nAccount Executive, Ledgerly"
+    )
+    assert hits(research.lint(text, "en"), "RS001")
+    german = (
+        "Betreff: Wie Fahrradhaus Weller 12 Stunden pro Woche spart\n\nHallo,\n\nkennst du das? Dienstpläne in "
+        "Excel und am Monatsende stimmt nichts. Seit sie mit Schichtfix arbeiten, spart die Filialleitung rund 12 "
+        "Stunden pro Woche. Lust, es auszuprobieren?\n\nViele Grüße\nTimo Brandl\nSchichtfix"
+    )
+    assert hits(research.lint(german, "de"), "RS001")
+
+
 def test_rs001_without_prospect_only_context_free_checks(research: Linter) -> None:
     codes = {f.code for f in research.lint(GENERIC_EN, "en").findings}
     assert codes == {"RS001"}
@@ -277,6 +328,45 @@ def test_rs004_quiet_for_the_right_recipient(research: Linter, greeting: str) ->
     assert hits(research.lint(text, "en", prospect=NORTHWIND), "RS004") == []
 
 
+QUARRY = {
+    "company": "Quarry Lane Energy Ltd",
+    "aliases": ["Quarry Lane"],
+    "person": "Sam Whitfield",
+    "posts": ["LinkedIn, 10 Nov 2026: two of our battery sites in Kent offline for 19 days after inverter faults"],
+}
+
+
+def test_rs004_fact_credited_to_another_company(research: Linter) -> None:
+    text = (
+        "Subject: Inverter faults\n\nHi Sam,\n\nYour LinkedIn post from 10 November said two Brightmoor Power "
+        "battery sites in Kent were offline for 19 days after inverter faults. Worth a call?\n\nBest,\nChloe"
+    )
+    finding = hits(research.lint(text, "en", prospect=QUARRY), "RS004")[0]
+    assert (finding.text, finding.suggestions[0].replacement) == ("Brightmoor Power", "Quarry Lane Energy")
+    german = (
+        "Betreff: Termintreue\n\nGuten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der Hartung Spedition GmbH "
+        "steht eine Termintreue von 91 % im vierten Quartal. Wäre ein Vergleich interessant?\n\nTom"
+    )
+    finding = hits(research.lint(german, "de", prospect=SEEBERG), "RS004")[0]
+    assert finding.text == "Hartung Spedition GmbH"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a reference customer next to the fact: its own figures, not the prospect's
+        "At Harlow Storage, sites in Kent were offline for 2 days at most after inverter faults.",
+        # the source of the fact, not its owner
+        "Your post quoted in Energy Storage News said two battery sites in Kent were offline for 19 days.",
+        # the prospect named as well
+        "Quarry Lane's post said two battery sites in Kent, run with Brightmoor Power, were offline for 19 days.",
+    ],
+)
+def test_rs004_other_companies_near_a_fact_are_no_slip(research: Linter, sentence: str) -> None:
+    text = f"Subject: Inverter faults\n\nHi Sam,\n\n{sentence} Worth a call?\n\nBest,\nChloe"
+    assert hits(research.lint(text, "en", prospect=QUARRY), "RS004") == []
+
+
 def test_rs004_needs_a_context(research: Linter) -> None:
     text = "Subject: x\n\nDear Acme team,\n\nYour Q3 report names fuel surcharges. Worth a look?\n\nTom"
     assert hits(research.lint(text, "en"), "RS004") == []
@@ -295,6 +385,9 @@ def test_rs004_needs_a_context(research: Linter) -> None:
         ("Ihr Unternehmen hat mich sehr beeindruckt.", "de"),
         ("Ich verfolge Ihr Unternehmen schon länger mit Interesse.", "de"),
         ("Mir ist aufgefallen, dass Sie Geschäftsführerin bei Seeberg sind.", "de"),
+        ("Love what your team is doing.", "en"),
+        ("Ich finde es echt stark, was ihr als Team auf die Beine stellt.", "de"),
+        ("Deine Arbeit hat mich total begeistert.", "de"),
     ],
 )
 def test_rs005_compliment_without_reference(research: Linter, sentence: str, lang: str) -> None:

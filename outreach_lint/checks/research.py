@@ -19,11 +19,14 @@ from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from ..signals import (
     DATED,
+    NAME_STOP,
     NUMERIC,
+    ROLE_WORDS,
     SOCIAL_PROOF_UNITS,
     Signal,
     company_names,
     entity_signals,
+    fact_terms,
     fact_used,
     iter_signals,
     period_end,
@@ -167,12 +170,15 @@ def full_greeting(prospect: Prospect, language: str, word: str, formal: bool) ->
 
 # -- the shared analysis of one email ---------------------------------------------------------------------
 
-#: Numbers in claims ("will cut your costs by 30 %") say nothing about the recipient.
+#: Numbers in claims and offers ("will cut your costs by 30 %", "30 % Rabatt") say nothing about the recipient.
 _CLAIM_WORDS = {
-    "en": word_set("will 'll can could would might guarantee guarantees guaranteed typically usually promise promised"),
+    "en": word_set(
+        """will 'll can could would might guarantee guarantees guaranteed typically usually promise promised
+        discount discounts off promo promotion coupon"""
+    ),
     "de": word_set(
         """wird werden würde würden kann können könnte könnten garantiert garantieren durchschnittlich
-        typischerweise"""
+        typischerweise rabatt rabatte nachlass aktionspreis gutschein"""
     ),
 }
 _CLAIM_PHRASES = {
@@ -201,6 +207,25 @@ def is_pitch_finding(code: str, category: str) -> bool:
     return category == "overpromise" or (code[:2] == "GP" and code[2:3] in "15" and code[3:4] in "34567")
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"(?i:\b(?:until|till|through|ends?|ending|expires?|valid until|runs until|bis(?:[ \t]+(?:zum|zur|Ende|Mitte|"
+    r"Anfang))?|spätestens(?:[ \t]+(?:am|bis))?|endet(?:[ \t]+am)?|gültig bis|läuft bis))[ \t]*"
+    r"(?:(?:the|dem)[ \t]+)?(?:\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?\Z"
+)
+
+
+def is_deadline(text: str, signal: Signal) -> bool:
+    """A date the sender sets ("until 30 November", "bis zum 29. November"): an offer, not a detail about them."""
+    return signal.kind in DATED and bool(_DEADLINE_BEFORE.search(text, max(0, signal.start - 24), signal.start))
+
+
+#: "How Brookfield Pharma cut …", "Wie Fahrradhaus Weller … spart": a case study, the name is someone else's.
+_CASE_STUDY_SUBJECT = re.compile(r"\s*(?:How|Wie|Warum|Why)\s+(?!you\b|Sie\b|du\b|Ihr\b|your\b)[A-ZÄÖÜ]")
+
+#: What counts as a detail about the recipient when it stands in the subject line.
+_SUBJECT_DETAILS = frozenset({"date", "period", "year", "name"})
+
+
 @dataclass
 class Analysis:
     """What the research checks share for one email; everything is computed on first use."""
@@ -221,6 +246,7 @@ class Analysis:
     _lowered: str | None = None
     _greeting: Greeting | None = None
     _greeting_done: bool = False
+    _org_words: frozenset[str] | None = None
 
     @property
     def greeting(self) -> Greeting | None:
@@ -298,6 +324,23 @@ class Analysis:
             )
         return self._intro_words
 
+    def _sender_org_words(self) -> frozenset[str]:
+        """Capitalised signature words that are not roles or function words: the sender's company and product
+        ("Ledgerly", "Schichtfix") – a sentence that names them is about the sender."""
+        if self._org_words is None:
+            words = {w.strip(".'’,") for w in _SIGNATURE_WORD.findall(self.ctx.document.signature)}
+            self._org_words = frozenset(
+                w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP
+            )
+        return self._org_words
+
+    def about_sender(self, sentence: Sentence) -> bool:
+        """A sentence about the sender: "we"/"our" or the sender's company, and no "you"."""
+        sender, reader = sentence_pronouns(sentence, self.ctx.language)
+        if reader:
+            return False
+        return bool(sender) or not self._sender_org_words().isdisjoint(sentence.tokens)
+
     def _is_sender_name(self, text: str) -> bool:
         words = [_POSSESSIVE_S.sub("", w).lower().strip(".'’") for w in text.split()]
         words = [w for w in words if w not in _CONNECTORS]
@@ -333,13 +376,9 @@ class Analysis:
     def eligible(self) -> list[Sentence]:
         """Content sentences that can hold a detail about the recipient: not about the sender only, not pitch."""
         pitch = self._pitch()
-        language = self.ctx.language
         result = []
         for sentence in self.content:
-            if sentence.start in pitch:
-                continue
-            sender, reader = sentence_pronouns(sentence, language)
-            if reader or not sender:
+            if sentence.start not in pitch and not self.about_sender(sentence):
                 result.append(sentence)
         return result
 
@@ -353,7 +392,7 @@ class Analysis:
             return False
         if sentence is not None:
             sender, reader = sentence_pronouns(sentence, self.ctx.language)
-            if not eligible and ((sender and not reader) or sentence.start in self._pitch()):
+            if not eligible and (self.about_sender(sentence) or sentence.start in self._pitch()):
                 return False
             if kind in NUMERIC:
                 if self._is_claim(sentence):
@@ -403,9 +442,7 @@ class Analysis:
     def facts_used(self) -> list[str]:
         if self._facts_used is None:
             prospect = self.ctx.prospect
-            exclude = frozenset(
-                w.lower()[:6] for name in company_names(prospect) for w in re.findall(r"[^\W\d_][\w-]{3,}", name)
-            )
+            exclude = company_stems(prospect)
             self._facts_used = [f for f in prospect.all_facts if fact_used(f, self.terms, exclude)]
         return self._facts_used
 
@@ -444,11 +481,16 @@ class Analysis:
                 joined = "\n\n".join(s.text for s in group)
             for signal in iter_signals(joined, ctx.language):
                 index = bisect.bisect_right(starts, signal.start) - 1 if len(starts) > 1 else 0
-                if self.counts(signal, group[index], eligible=True):
+                if self.counts(signal, group[index], eligible=True) and not is_deadline(joined, signal):
                     return signal
         if ctx.subject is not None:
-            for signal in iter_signals(ctx.subject.text, ctx.language):
-                if (signal.kind in DATED or signal.kind == "name") and self.counts(signal, None):
+            # In a subject a bare month is the sender's date ("Aktion im November", "Call in March?").
+            subject = ctx.subject.text
+            case_study = _CASE_STUDY_SUBJECT.match(subject) is not None
+            for signal in iter_signals(subject, ctx.language):
+                if signal.kind not in _SUBJECT_DETAILS or (case_study and signal.kind == "name"):
+                    continue
+                if self.counts(signal, None) and not is_deadline(subject, signal):
                     return signal
         slot = self.research_slot()
         if slot is not None:
@@ -458,6 +500,13 @@ class Analysis:
             if sentence is not None and self.counts(signal, sentence):
                 return signal
         return None
+
+
+def company_stems(prospect: Prospect) -> frozenset[str]:
+    """Stems of the company's own names: naming the company is not quoting one of its facts."""
+    return frozenset(
+        w.lower()[:6] for name in company_names(prospect) for w in re.findall(r"[^\W\d_][\w-]{3,}", name)
+    )
 
 
 def analysis(ctx: CheckContext) -> Analysis:
@@ -782,6 +831,10 @@ _BODY_COMPANY = {
 }
 
 
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_LEGAL_FORM_END = re.compile(r"\b(?:GmbH|AG|SE|KGaA|KG|eG|mbH|OHG|Inc|Ltd|LLC|plc|Corp|Co)\b\.?$")
+
+
 def _norm(text: str) -> str:
     text = re.sub(
         r"\b(?:GmbH|AG|SE|KG|eG|Inc|Ltd|LLC|plc|Corp|Co|B\.?V|N\.?V)\b\.?|['’]s\b", "", text, flags=re.IGNORECASE
@@ -856,7 +909,61 @@ def _slips(ctx: CheckContext, company_only: bool = False) -> list[tuple[str, int
             name = match.group("name")
             if name.lower() not in _DEPARTMENTS and not _same_company(name, prospect):
                 found.append(("company", match.start("name"), match.end("name"), name))
+        if prospect.all_facts and company_names(prospect):
+            found.extend(_misattributed(ctx))
     return found
+
+
+def _quotes_closely(fact: str, terms: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a sentence repeats one of the fact's own figures (not a year), or four of its words when the fact
+    has no figure: "complaints fell by 41 % at Thornbury Mutual" next to a fact about complaints is a reference
+    customer, not a slip."""
+    numbers, stems = fact_terms(fact)
+    figures = {n for n in numbers if not _YEAR_NUMBER.fullmatch(n)}
+    if figures:
+        return bool(figures & terms[0])
+    return len(stems & terms[1]) >= 4
+
+
+#: "in Shopfloor Weekly", "laut Handelsblatt": where a fact was published, not whose fact it is.
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:in|on|via|laut|im|according to|quoted in|zitiert in)[ \t]+(?:the[ \t]+|der[ \t]+|dem[ \t]+)?)\Z",
+    re.IGNORECASE,
+)
+
+
+def _misattributed(ctx: CheckContext) -> list[tuple[str, int, int, str]]:
+    """Organisations credited with one of the prospect's facts: a sentence quotes the fact, does not name the
+    prospect's company, and names another company instead ("two Brightmoor Power sites in Kent were offline",
+    when the post is Quarry Lane's)."""
+    found = analysis(ctx)
+    prospect = ctx.prospect
+    exclude = company_stems(prospect)
+    names = {n.lower() for n in company_names(prospect)}
+    slips = []
+    for sentence in found.content:
+        text = sentence.text
+        terms = text_terms(text)
+        facts = [f for f in prospect.all_facts if fact_used(f, terms, exclude) and _quotes_closely(f, terms)]
+        if not facts or any(n in text.lower() for n in names):
+            continue
+        fact_words = {w.lower() for f in facts for w in re.findall(r"[^\W\d_][\w&-]{2,}", f)}
+        for signal in iter_signals(text, ctx.language):
+            if signal.kind != "name" or (ctx.language == "de" and not _LEGAL_FORM_END.search(signal.text)):
+                continue
+            words = [w for w in re.findall(r"[^\W\d_][\w&-]{2,}", signal.text) if not _LEGAL_FORM_END.fullmatch(w)]
+            if (
+                not words
+                or all(w.lower() in fact_words for w in words)
+                or _same_company(signal.text, prospect)
+                or _same_person(words, prospect)
+                or found._is_sender_name(signal.text)
+                or _SOURCE_BEFORE.search(text, max(0, signal.start - 20), signal.start)
+            ):
+                continue
+            start = sentence.start_char + signal.start
+            slips.append(("company", start, start + len(signal.text), signal.text))
+    return slips
 
 
 @register(
@@ -876,6 +983,9 @@ def _slips(ctx: CheckContext, company_only: bool = False) -> list[tuple[str, int
         "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
         "Guten Tag ⟦Herr Schmidt⟧,\n\nim Geschäftsbericht 2025 der Seeberg Logistik GmbH steht eine Termintreue "
         "von 91 %. Wäre ein Vergleich interessant?\n\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\nfacts: ['Geschäftsbericht "
+        "2025: Termintreue 91 %']\n---\nBetreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der "
+        "⟦Hartung Spedition GmbH⟧ steht eine Termintreue von 91 %. Wäre ein Vergleich interessant?\n\nTom",
     ),
     good=(
         "---\ncompany: Globex Corporation\naliases: [Globex]\nperson: Jana Weber\n---\nSubject: Freight\n\n"
@@ -912,9 +1022,9 @@ def wrong_recipient(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 _COMPLIMENT = {
     "en": re.compile(
-        r"\bI (?:really |truly |just |absolutely )?(?:love|loved|admire|like|liked|enjoy|enjoyed) (?:what|how) "
-        r"(?:you|your team)(?:'re| are| have been|'ve been| guys are)? ?(?:doing|building|built|do|achieved|"
-        r"accomplished|creating|working on)\b"
+        r"(?:\bI (?:really |truly |just |absolutely )?|^|(?<=[.!?] ))(?:love|loved|loving|admire|like|liked|enjoy|"
+        r"enjoyed) (?:what|how) (?:you|your team|y'all)(?:'re| are| is| have been|'ve been| has been| guys are)? ?"
+        r"(?:doing|building|built|do|achieved|accomplished|creating|working on)\b"
         r"|\bI(?:'m| am| was) (?:really |very |so |truly |deeply )?(?:impressed|amazed|inspired) (?:by|with) "
         r"(?:your|what you|you|the work|all)\b"
         r"|\byour (?:company|team|work|growth|success|journey|profile|website|product|mission|story|content|posts?|"
@@ -934,20 +1044,28 @@ _COMPLIMENT = {
         re.IGNORECASE,
     ),
     "de": re.compile(
-        r"\b(?:Ihr|Ihre) (?:Unternehmen|Firma|Team|Arbeit|Profil|Werdegang|Erfolg|Wachstum|Website|Webseite|Produkt|"
+        r"\bich finde (?:es )?(?:echt |wirklich |sehr |total |richtig |einfach |super |extrem )?(?:stark|toll|"
+        r"beeindruckend|klasse|super|großartig|spannend|genial|cool|inspirierend|bemerkenswert|klasse),? (?:was|wie) "
+        r"(?:ihr|du|Sie)\b"
+        r"|\b(?:Ihr|Ihre|Dein|Deine|Euer|Eure) (?:Unternehmen|Firma|Team|Arbeit|Profil|Werdegang|Erfolg|Wachstum|"
+        r"Website|Webseite|Produkt|"
         r"Geschichte|Entwicklung|LinkedIn-Profil)(?: \w+)? (?:hat|haben) mich (?:sehr |wirklich |echt |total |tief )?"
         r"(?:beeindruckt|begeistert|überzeugt|inspiriert|angesprochen)"
         r"|\bich bin (?:sehr |wirklich |echt |total )?(?:beeindruckt|begeistert) (?:von|vom|über)\b"
-        r"|\b(?:Ihr|Ihre) (?:Unternehmen|Firma|Team|Arbeit|Profil|Werdegang|Erfolg|Wachstum|Entwicklung)(?: \w+)? "
+        r"|\b(?:Ihr|Ihre|Dein|Deine|Euer|Eure) (?:Unternehmen|Firma|Team|Arbeit|Profil|Werdegang|Erfolg|Wachstum|"
+        r"Entwicklung)(?: \w+)? "
         r"(?:ist|sind|wirkt|klingt) (?:sehr |wirklich |echt |äußerst )?(?:beeindruckend|spannend|inspirierend|toll|"
         r"großartig|faszinierend|interessant)\b"
-        r"|\bich verfolge (?:Ihr Unternehmen|Ihre Arbeit|Sie|Ihre Entwicklung|Ihren Werdegang) (?:schon |bereits )?"
+        r"|\bich verfolge (?:Ihr Unternehmen|Ihre Arbeit|Sie|Ihre Entwicklung|Ihren Werdegang|euch|dich|eure Arbeit|"
+        r"deine Arbeit|euer Unternehmen|dein Unternehmen) (?:schon |bereits )?"
         r"(?:länger|eine Weile|seit einiger Zeit|seit längerem|mit Interesse|mit großem Interesse)\b"
-        r"|\b(?:herzlichen )?Glückwunsch zu (?:Ihrem|Ihren|dem) (?:Erfolg|Wachstum|Erfolgen)\b"
-        r"|\bmir ist aufgefallen, dass Sie (?:der |die )?(?:Geschäftsführer|Geschäftsführerin|CEO|Gründer|Gründerin|"
-        r"Leiter|Leiterin|Inhaber|Inhaberin|Vorstand)\b"
+        r"|\b(?:herzlichen )?Glückwunsch zu (?:Ihrem|Ihren|dem|deinem|deinen|eurem|euren) (?:Erfolg|Wachstum|"
+        r"Erfolgen)\b"
+        r"|\bmir ist aufgefallen, dass (?:Sie|du) (?:der |die )?(?:Geschäftsführer|Geschäftsführerin|CEO|Gründer|"
+        r"Gründerin|Leiter|Leiterin|Inhaber|Inhaberin|Vorstand)\b"
         r"|\b(?:spannendes|beeindruckendes|tolles|interessantes) Unternehmen\b"
-        r"|\bich bin (?:\w+ ){0,4}auf (?:Ihr|Ihre|Ihren) (?:Unternehmen|Firma|Profil|LinkedIn-Profil|Website|"
+        r"|\bich bin (?:\w+ ){0,4}auf (?:Ihr|Ihre|Ihren|dein|deine|deinen|euer|eure|euren) (?:Unternehmen|Firma|"
+        r"Profil|LinkedIn-Profil|Website|"
         r"Webseite|Homepage) (?:aufmerksam|gestoßen)"
         r"|\b(?:großartige|tolle|beeindruckende) Arbeit\b",
         re.IGNORECASE,
@@ -958,7 +1076,7 @@ _COMPLIMENT_WORDS = word_set(
     """love loved admire impressed impressive amazed inspired congrats congratulations kudos noticed fan
     following caught stood across beeindruckt beeindruckend begeistert glückwunsch verfolge aufgefallen spannend
     spannendes großartig großartige aufmerksam gestoßen tolle tolles toll inspirierend inspiriert faszinierend
-    überzeugt angesprochen interessantes beeindruckendes"""
+    überzeugt angesprochen interessantes beeindruckendes loving finde"""
 )
 
 
@@ -983,7 +1101,7 @@ def _detail_after(ctx: CheckContext, found: Analysis, start: int, stop: int) -> 
             slot = re.search(r"(?:\bat|\bof|\bbei|\bvon|\bfor)\s+$", window[max(0, signal.start - 6) : signal.start])
             if slot and signal.kind == "name" and max(start, sentence.start_char) + signal.start - start < 30:
                 continue
-            if signal.text.lower() not in own and found.counts(signal, sentence):
+            if signal.text.lower() not in own and found.counts(signal, sentence) and not is_deadline(window, signal):
                 return True
     return False
 
