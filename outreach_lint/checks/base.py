@@ -74,6 +74,7 @@ class Unit:
     doc: Doc
     _tokens: list[str] | None = None
     _lowers: list[str] | None = None
+    _lower_set: frozenset[str] | None = None
     _sentences: list[Sentence] | None = None
 
     @property
@@ -91,6 +92,13 @@ class Unit:
         if self._lowers is None:
             self._lowers = [t.lower() for t in self.tokens]
         return self._lowers
+
+    @property
+    def lower_set(self) -> frozenset[str]:
+        """The distinct lower-case tokens: a quick test which cue words a check can find at all."""
+        if self._lower_set is None:
+            self._lower_set = frozenset(self.lowers)
+        return self._lower_set
 
     @property
     def sentences(self) -> list[Sentence]:

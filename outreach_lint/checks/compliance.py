@@ -1334,7 +1334,7 @@ class ClaimEngine:
     def could_match(self, unit: Unit) -> bool:
         if self.always:
             return True
-        words = set(unit.lowers)
+        words = unit.lower_set
         return any(
             all(not forms.isdisjoint(words) for forms in rest)
             for word in self.keys.intersection(words)

@@ -114,10 +114,7 @@ def _units(ctx: CheckContext) -> list[Unit]:
 
 
 def _fields(ctx: CheckContext, unit: Unit) -> list[MergeField]:
-    if unit is ctx.body:
-        return analysis(ctx).fields
-    known = frozenset(normalise(n) for n in ctx.option("merge_fields", ()))
-    return find_merge_fields(unit.text, known)
+    return analysis(ctx).fields_of(unit)
 
 
 def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:

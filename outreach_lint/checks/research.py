@@ -34,7 +34,7 @@ from ..signals import (
     text_terms,
     word_set,
 )
-from .base import CheckContext, RawFinding, Sentence, suggestion
+from .base import CheckContext, RawFinding, Sentence, Unit, suggestion
 from .registry import register
 from .structure import content_sentences
 from .textstats import READER_DE_EXACT, READER_DE_LOWER, sentence_pronouns
@@ -236,7 +236,7 @@ class Analysis:
     _specific_done: bool = False
     _signature_words: frozenset[str] | None = None
     _intro_words: frozenset[str] | None = None
-    _fields: list[MergeField] | None = None
+    _unit_fields: dict[str, list[MergeField]] = field(default_factory=dict)
     _prospect_hits: list[Signal] | None = None
     _facts_used: list[str] | None = None
     _terms: tuple[frozenset[str], frozenset[str]] | None = None
@@ -258,8 +258,7 @@ class Analysis:
     def hint_words(self) -> frozenset[str]:
         """Which cue words of the research and merge-field checks the body contains (one pass over its tokens)."""
         if self._hints is None:
-            lowers = self.ctx.body.lowers
-            self._hints = frozenset() if HINT_WORDS.isdisjoint(lowers) else HINT_WORDS.intersection(lowers)
+            self._hints = HINT_WORDS & self.ctx.body.lower_set
         return self._hints
 
     def sentences_with(self, words: frozenset[str]) -> list[Sentence]:
@@ -294,10 +293,16 @@ class Analysis:
 
     @property
     def fields(self) -> list[MergeField]:
-        if self._fields is None:
+        """The placeholders of the body."""
+        return self.fields_of(self.ctx.body)
+
+    def fields_of(self, unit: Unit) -> list[MergeField]:
+        """The placeholders of the body or the subject (each found once)."""
+        found = self._unit_fields.get(unit.name)
+        if found is None:
             known = frozenset(normalise(n) for n in self.ctx.option("merge_fields", ()))
-            self._fields = find_merge_fields(self.ctx.body.text, known)
-        return self._fields
+            found = self._unit_fields[unit.name] = find_merge_fields(unit.text, known)
+        return found
 
     def research_slot(self) -> MergeField | None:
         for item in self.fields:
