@@ -6,7 +6,7 @@ Prints the confusion table and writes bench/results/research.json.
 
 The emails are bench/research/{en,de}/{personal,generic,slip}/NN.txt, labelled in bench/research/labels.toml;
 most carry their prospect in YAML front matter, some have none (then only the context-free checks can judge).
-The first 42 were written while the checks were built (and tuned on). Three sets were written later without
+The first 42 were written while the checks were built (and tuned on). Four sets were written later without
 looking at the checks and run blind first (``by_group`` reports each set):
 
     set          emails  blind run: personalised flagged / generic missed   then
@@ -15,6 +15,8 @@ looking at the checks and run blind first (``by_group`` reports each set):
                          deadline; two facts credited to another company)
     held-out-3       20  0/10 and 3/10 (two case studies of other companies;  two fixed; a case study
                          a fact credited to another company)                  opened by its name is not
+    held-out-4       24  0/12 and 2/12 (a case study opened by the other      the slip fixed ("on" is no
+                         company's name; a slip after "Congratulations on")   source word)
 
 Results on a set after its fixes are tuned results, not a measure of how the checks generalise.
 An email counts as *flagged* when the default configuration reports any finding of category ``research``
@@ -161,7 +163,8 @@ def instructions(rounds: int = 2) -> dict | None:
     if valgrind is None:
         return None
     emails = len(run.corpus_emails())
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # Fixed hashing, and no idle BLAS worker thread (under valgrind its spinning would be counted as well).
+    env = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     jobs = {}
     for variant in ("without", "with"):
         for count in (0, rounds):

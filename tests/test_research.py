@@ -343,6 +343,11 @@ def test_rs004_fact_credited_to_another_company(research: Linter) -> None:
     )
     finding = hits(research.lint(text, "en", prospect=QUARRY), "RS004")[0]
     assert (finding.text, finding.suggestions[0].replacement) == ("Brightmoor Power", "Quarry Lane Energy")
+    congrats = (
+        "Subject: Kent\n\nHi Sam,\n\nCongratulations on Brightmoor Power's work on the two battery sites in Kent "
+        "that were offline for 19 days. Worth a call?\n\nBest,\nChloe"
+    )
+    assert [f.text for f in hits(research.lint(congrats, "en", prospect=QUARRY), "RS004")] == ["Brightmoor Power"]
     german = (
         "Betreff: Termintreue\n\nGuten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der Hartung Spedition GmbH "
         "steht eine Termintreue von 91 % im vierten Quartal. Wäre ein Vergleich interessant?\n\nTom"

@@ -836,6 +836,7 @@ _BODY_COMPANY = {
 }
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _LEGAL_FORM_END = re.compile(r"\b(?:GmbH|AG|SE|KGaA|KG|eG|mbH|OHG|Inc|Ltd|LLC|plc|Corp|Co)\b\.?$")
 
@@ -932,7 +933,7 @@ def _quotes_closely(fact: str, terms: tuple[frozenset[str], frozenset[str]]) -> 
 
 #: "in Shopfloor Weekly", "laut Handelsblatt": where a fact was published, not whose fact it is.
 _SOURCE_BEFORE = re.compile(
-    r"(?:\b(?:in|on|via|laut|im|according to|quoted in|zitiert in)[ \t]+(?:the[ \t]+|der[ \t]+|dem[ \t]+)?)\Z",
+    r"(?:\b(?:in|via|laut|im|according to|quoted in|zitiert in)[ \t]+(?:the[ \t]+|der[ \t]+|dem[ \t]+)?)\Z",
     re.IGNORECASE,
 )
 
@@ -966,8 +967,9 @@ def _misattributed(ctx: CheckContext) -> list[tuple[str, int, int, str]]:
                 or _SOURCE_BEFORE.search(text, max(0, signal.start - 20), signal.start)
             ):
                 continue
+            name = _POSSESSIVE_END.sub("", signal.text)  # "Brookfield Chemists' plan": the rewrite keeps the "'"
             start = sentence.start_char + signal.start
-            slips.append(("company", start, start + len(signal.text), signal.text))
+            slips.append(("company", start, start + len(name), name))
     return slips
 
 
