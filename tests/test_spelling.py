@@ -23,6 +23,17 @@ def test_german_typos_found_with_ranked_suggestions() -> None:
     assert found == [("Rechtschreibnug", "Rechtschreibung"), ("Frachtkostn", "Frachtkosten")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your online shop and the offline stores both run on one hotline.",
+        "Geschäftsführer in Düsseldorf sign the Förderantrag themselves.",  # first word: known to the German dictionary
+    ],
+)
+def test_english_emails_accept_shared_and_german_words(sentence: str) -> None:
+    assert spelling_findings(f"Subject: Test\n\nHi Jana,\n\n{sentence}", "en") == []
+
+
 def test_english_typos_found() -> None:
     assert spelling_findings("Subject: Test\n\nWe recieve your report every week.", "en") == [("recieve", "receive")]
 

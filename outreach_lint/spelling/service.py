@@ -13,6 +13,7 @@ from .languagetool import LanguageToolBackend
 from .words import Candidate, candidates, gender_base, is_acronym_or_code, parts, skipped_ranges
 
 OTHER = {"de": "en", "en": "de"}
+_GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
 _PREFIXES = frozenset(
     [
         "pre",
@@ -134,6 +135,15 @@ class SpellingService:
         base = gender_base(word)
         if base is not None and self._known(base, language):
             return True
+        return self._other_knows(word, language)
+
+    def _other_knows(self, word: str, language: str) -> bool:
+        """The other language's dictionary: always for German emails (English loanwords such as "Roadmap"); for
+        English emails only for words with German letters ("Geschäftsführer", "Düsseldorf"), so that the German
+        dictionary (the slow one to load) is read only when an email has such a word. Other words German and
+        English share ("online", "http") are in the shipped business words."""
+        if language == "en" and _GERMAN_LETTERS.search(word) is None:
+            return False
         return self.speller(OTHER[language]).known(word)
 
     def speller(self, language: str) -> Speller:
@@ -149,7 +159,7 @@ class SpellingService:
 
     # -- judging words ----------------------------------------------------------------------------------
     def _known(self, word: str, language: str) -> bool:
-        return self.speller(language).known(word) or self.speller(OTHER[language]).known(word)
+        return self.speller(language).known(word) or self._other_knows(word, language)
 
     def _compound(self, word: str, language: str) -> bool:
         """A German noun compound of two known nouns, with a linking letter: Rampen|planung, Support|anfragen.
