@@ -93,10 +93,17 @@ def test_personal_accept_list(tmp_path, monkeypatch) -> None:
 
 
 def test_extra_dictionaries_selectable(tmp_path) -> None:
-    # en_GB ships with outreach-lint: "colour" is right there, wrong in en_US.
-    text = "Subject: Test\n\nThe colour of the dashboard changed."
-    assert spelling_findings(text, "en") == [("colour", "color")]
+    # en_GB ships with outreach-lint. By default British spellings are accepted next to en_US; a configured
+    # English dictionary makes that variant strict.
+    text = "Subject: Test\n\nThe colour of the organisation's dashboard changed."
+    assert spelling_findings(text, "en") == []
+    assert spelling_findings(text, "en", dictionaries={"en": "en_US"}) == [
+        ("colour", "color"),
+        ("organisation's", "organization's"),
+    ]
     assert spelling_findings(text, "en", dictionaries={"en": "en_GB"}) == []
+    american = "Subject: Test\n\nThe color of the dashboard changed."
+    assert spelling_findings(american, "en", dictionaries={"en": "en_GB"}) == [("color", "colour")]
     with pytest.raises(DictionaryError, match="not found"):
         Linter(dictionaries={"de": "de_XX"}, select=("SP",)).lint("Betreff: x\n\nHallo Welt, wie gehts.", "de")
 

@@ -14,6 +14,8 @@ from .words import Candidate, candidates, gender_base, is_acronym_or_code, parts
 
 OTHER = {"de": "en", "en": "de"}
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
+#: The key of the en_GB speller that accepts British spellings when no English dictionary is configured.
+BRITISH = "en-GB accepted"
 _PREFIXES = frozenset(
     [
         "pre",
@@ -135,7 +137,17 @@ class SpellingService:
         base = gender_base(word)
         if base is not None and self._known(base, language):
             return True
-        return self._other_knows(word, language)
+        return self._british_knows(word, language) or self._other_knows(word, language)
+
+    def _british_knows(self, word: str, language: str) -> bool:
+        """With no English dictionary configured, British spellings ("organisation", "centre") are accepted
+        next to the en_US default; `dictionaries = { en = "en_US" }` (or "en_GB") makes one variant strict."""
+        if language != "en" or "en" in self.settings.dictionaries:
+            return False
+        with self._lock:
+            if BRITISH not in self._spellers:
+                self._spellers[BRITISH] = Speller("en_GB", self.settings.dictionary_dirs)
+        return self._spellers[BRITISH].known(word)
 
     def _other_knows(self, word: str, language: str) -> bool:
         """The other language's dictionary: always for German emails (English loanwords such as "Roadmap"); for
@@ -159,7 +171,11 @@ class SpellingService:
 
     # -- judging words ----------------------------------------------------------------------------------
     def _known(self, word: str, language: str) -> bool:
-        return self.speller(language).known(word) or self._other_knows(word, language)
+        return (
+            self.speller(language).known(word)
+            or self._british_knows(word, language)
+            or self._other_knows(word, language)
+        )
 
     def _compound(self, word: str, language: str) -> bool:
         """A German noun compound of two known nouns, with a linking letter: Rampen|planung, Support|anfragen.
