@@ -343,7 +343,8 @@ EXPLANATIONS: dict[str, str] = {
     "'30 % Rabatt'), the sender's deadlines ('until 30 November', 'bis zum 29. November'), call lengths "
     "('15 minutes'), years of experience, social proof ('over 900 companies'), names from the signature or "
     "the sender's self-introduction, job titles and regions; in the subject a bare month ('Aktion im "
-    "November') or a case study's company ('How Brookfield Pharma cut …'). The finding marks the opening "
+    "November') or a case study's company ('How Brookfield Pharma cut …', whose sentences in the body are then "
+    "about someone else too). The finding marks the opening "
     "(the first one or two sentences after the greeting).",
     "RS002": "Needs a prospect context with `company`. Fires when neither the company, its name without legal "
     "form, its distinctive first word ('Northwind' for 'Northwind Freight GmbH') nor an alias appears in the "

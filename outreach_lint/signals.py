@@ -19,7 +19,7 @@ that names the sender's company from the signature counts as one), numbers in cl
 your costs by 30 %", "100 %", "30 % Rabatt"), the sender's deadlines ("until 30 November", "bis zum 29.
 November"), call lengths ("15 minutes"), years of experience, names from the sender's signature, job titles,
 and in the subject a bare month ("Aktion im November") or the company of a case study ("How Brookfield
-Pharma cut …").
+Pharma cut …", whose sentences in the body are then about someone else too).
 
 Detection runs one compiled pattern per language over the text, lazily and in text order, so a check that
 needs one detail stops at the first. (spaCy's Matcher was measured at about 30 µs per sentence and over

@@ -204,6 +204,18 @@ def test_rs001_a_case_study_of_another_company_is_no_detail(research: Linter) ->
     assert hits(research.lint(german, "de"), "RS001")
 
 
+def test_rs001_the_company_of_a_case_study_subject_is_someone_else(research: Linter) -> None:
+    story = (
+        "Norbury Tools was processing more than 3,000 supplier invoices a month by hand. Since switching, "
+        "Norbury processes invoices 62% faster. Want to see how they did it?\n\nBest regards,\nChloe"
+    )
+    case_study = f"Subject: How Norbury Tools cut invoice processing time by 62%\n\nHi,\n\n{story}"
+    assert hits(research.lint(case_study, "en"), "RS001")
+    # "How … could …" is a pitch to the recipient: their company and figures are details about them.
+    pitch = f"Subject: How Norbury Tools could cut invoice processing time\n\nHi Sam,\n\n{story}"
+    assert hits(research.lint(pitch, "en"), "RS001") == []
+
+
 def test_rs001_without_prospect_only_context_free_checks(research: Linter) -> None:
     codes = {f.code for f in research.lint(GENERIC_EN, "en").findings}
     assert codes == {"RS001"}

@@ -219,8 +219,13 @@ def is_deadline(text: str, signal: Signal) -> bool:
     return signal.kind in DATED and bool(_DEADLINE_BEFORE.search(text, max(0, signal.start - 24), signal.start))
 
 
-#: "How Brookfield Pharma cut …", "Wie Fahrradhaus Weller … spart": a case study, the name is someone else's.
-_CASE_STUDY_SUBJECT = re.compile(r"\s*(?:How|Wie|Warum|Why)\s+(?!you\b|Sie\b|du\b|Ihr\b|your\b)[A-ZÄÖÜ]")
+#: "How Brookfield Pharma cut …", "Wie Fahrradhaus Weller … spart": a case study, the name is someone else's
+#: ("How Northwind could cut …" with a modal verb is a pitch to the recipient).
+_CASE_STUDY_SUBJECT = re.compile(
+    r"(?!.*\b(?i:can|could|might|would|will|may|kann|könnte|können|könnten|würde|würden|wird)\b)"
+    r"\s*(?:How|Wie|Warum|Why)\s+(?!you\b|Sie\b|du\b|Ihr\b|your\b)"
+    r"(?P<name>[A-ZÄÖÜ][\w&.'’-]*(?:[ \t]+[A-ZÄÖÜ][\w&.'’-]*){0,3})"
+)
 
 #: What counts as a detail about the recipient when it stands in the subject line.
 _SUBJECT_DETAILS = frozenset({"date", "period", "year", "name"})
@@ -247,6 +252,7 @@ class Analysis:
     _greeting: Greeting | None = None
     _greeting_done: bool = False
     _org_words: frozenset[str] | None = None
+    _case_words: frozenset[str] | None = None
 
     @property
     def greeting(self) -> Greeting | None:
@@ -339,12 +345,25 @@ class Analysis:
             )
         return self._org_words
 
+    def _case_study_words(self) -> frozenset[str]:
+        """The words of the company a case-study subject names ("How Norbury Tools cut …": Norbury, Tools)."""
+        if self._case_words is None:
+            subject = self.ctx.subject.text if self.ctx.subject is not None else ""
+            match = _CASE_STUDY_SUBJECT.match(subject)
+            words = match.group("name").split() if match else []
+            self._case_words = frozenset(w.strip(".'’") for w in words if len(w) >= 4)
+        return self._case_words
+
     def about_sender(self, sentence: Sentence) -> bool:
-        """A sentence about the sender: "we"/"our" or the sender's company, and no "you"."""
+        """A sentence about the sender or its case study, not the reader: "we"/"our", the sender's company, or the
+        company of a case-study subject ("Norbury Tools was processing 3,000 invoices a month"), and no "you"."""
         sender, reader = sentence_pronouns(sentence, self.ctx.language)
         if reader:
             return False
-        return bool(sender) or not self._sender_org_words().isdisjoint(sentence.tokens)
+        if sender or not self._sender_org_words().isdisjoint(sentence.tokens):
+            return True
+        case = self._case_study_words()
+        return bool(case) and not case.isdisjoint(sentence.tokens)
 
     def _is_sender_name(self, text: str) -> bool:
         words = [_POSSESSIVE_S.sub("", w).lower().strip(".'’") for w in text.split()]
@@ -491,7 +510,7 @@ class Analysis:
         if ctx.subject is not None:
             # In a subject a bare month is the sender's date ("Aktion im November", "Call in March?").
             subject = ctx.subject.text
-            case_study = _CASE_STUDY_SUBJECT.match(subject) is not None
+            case_study = bool(self._case_study_words())
             for signal in iter_signals(subject, ctx.language):
                 if signal.kind not in _SUBJECT_DETAILS or (case_study and signal.kind == "name"):
                     continue
