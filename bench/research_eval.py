@@ -13,10 +13,12 @@ looking at the checks and run blind first (``by_group`` reports each set):
     held-out          8  0/4 and 1/4 (a bare month in the subject)            fixed
     held-out-2       24  0/12 and 3/12 (du-form compliment with an offer      fixed
                          deadline; two facts credited to another company)
-    held-out-3       20  0/10 and 3/10 (two case studies of other companies;  two fixed; a case study
-                         a fact credited to another company)                  opened by its name is not
-    held-out-4       24  0/12 and 2/12 (a case study opened by the other      the slip fixed ("on" is no
-                         company's name; a slip after "Congratulations on")   source word)
+    held-out-3       20  0/10 and 3/10 (two case studies of other companies;  fixed
+                         a fact credited to another company)
+    held-out-4       24  0/12 and 2/12 (a case study opened by the other      fixed (the case study through
+                         company's name; a slip after "Congratulations on")   its "How X cut …" subject)
+
+A case study that names another company without such a subject is still taken for a detail about the reader.
 
 Results on a set after its fixes are tuned results, not a measure of how the checks generalise.
 An email counts as *flagged* when the default configuration reports any finding of category ``research``
