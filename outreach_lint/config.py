@@ -132,15 +132,22 @@ def load_config(path: Path | None) -> Config:
     return parse_config(data, path)
 
 
+def read_word_list(path: Path) -> list[str]:
+    """The words of a word-list file: one a line; blank lines and lines starting with ``#`` are skipped.
+
+    Raises OSError or UnicodeDecodeError when the file cannot be read."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def _words_from_files(files: list[str], base: Path) -> set[str]:
     words: set[str] = set()
     for name in files:
         file = (base / name).resolve()
         try:
-            lines = file.read_text(encoding="utf-8").splitlines()
+            words.update(read_word_list(file))
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"word list {file}: cannot read ({exc})") from None
-        words.update(line.strip() for line in lines if line.strip() and not line.startswith("#"))
     return words
 
 

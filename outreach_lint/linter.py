@@ -15,6 +15,7 @@ from .checks.vocabulary import compile_reject
 from .config import Config
 from .document import Document
 from .language import detect_language
+from .mergefields import normalise
 from .models import FileReport, Finding, Position, Report, Severity, Suggestion
 from .nlp import Pipelines
 from .parsing import LineIndex, parse
@@ -68,6 +69,7 @@ class Linter:
         self._options["jurisdiction"] = self.config.jurisdiction
         self._options["footer_injected"] = self.config.footer_injected
         self._options["merge_fields"] = self.config.merge_fields
+        self._options["known_merge_fields"] = {normalise(n): n for n in self.config.merge_fields}
 
     # -- selection ------------------------------------------------------------------------------------
     @staticmethod

@@ -8,6 +8,7 @@ whose syntax is broken (a missing brace, pipe or asterisk) and the repaired form
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 #: Words that are field names when written «Like_This», <LIKE_THIS>, @like_this (besides CamelCase/underscores).
@@ -195,7 +196,7 @@ def _camel_or_underscore(name: str) -> bool:
     return "_" in name or bool(re.search(r"[a-zäöü][A-ZÄÖÜ]", name))
 
 
-def find_merge_fields(text: str, known: frozenset[str] = frozenset()) -> list[MergeField]:
+def find_merge_fields(text: str, known: Collection[str] = frozenset()) -> list[MergeField]:
     """Every placeholder in ``text`` with its syntax, field name and fallback.
 
     ``known`` (normalised names, e.g. from the ``merge-fields`` option) also makes ``@name`` and ``«Name»``

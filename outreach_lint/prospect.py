@@ -27,6 +27,8 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
+from .config import MODES
+
 _LIST_KEYS = ("aliases", "facts", "posts", "news")
 _TEXT_KEYS = ("company", "domain", "person", "first_name", "role", "salutation")
 #: Front-matter keys that are settings of the draft, not fields of the prospect.
@@ -36,7 +38,11 @@ _LEGAL_FORM = re.compile(
     r"[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|OHG|UG(?:\s*\(haftungsbeschränkt\))?|eG|e\.\s?V\.|"
     r"Inc\.?|Ltd\.?|LLC|LLP|plc|PLC|Corp\.?|Co\.|B\.V\.|N\.V\.|S\.A\.|S\.p\.A\.|AB|ASA|Oy)$"
 )
-_FREEMAIL = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "gmx", "web", "t-online", "icloud"})
+#: Free-mail providers: an address there names a person, not a company.
+FREEMAIL_PROVIDERS = frozenset(
+    {"gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "gmx", "web", "t-online", "icloud", "me", "aol"}
+    | {"proton", "protonmail"}
+)
 
 
 class ProspectError(ValueError):
@@ -71,7 +77,7 @@ class Prospect:
             or self.posts
             or self.news
             or self.salutation
-        )
+        )  # spelled out: asked several times per email, and dataclasses.fields() is slow
 
     @property
     def company_names(self) -> tuple[str, ...]:
@@ -89,7 +95,7 @@ class Prospect:
     @property
     def surname(self) -> str | None:
         """The last word of ``person`` that is not a title ("Dr. Jana Weber" → "Weber")."""
-        words = [w for w in (self.person or "").split() if w.lower() not in _TITLES]
+        words = _name_words(self.person or "")
         return words[-1] if len(words) >= 2 else None
 
     @property
@@ -136,9 +142,14 @@ def from_mapping(data: dict[str, Any], where: str = "prospect") -> Prospect:
     return prospect
 
 
+def _name_words(person: str) -> list[str]:
+    """The words of a name without titles ("Dr. Jana Weber" → Jana, Weber)."""
+    return [w for w in person.split() if w.lower() not in _TITLES]
+
+
 def _first_name(person: str) -> str | None:
     """The first word of a name that is not a title ("Dr. Jana Weber" → "Jana")."""
-    words = [w for w in person.split() if w.lower() not in _TITLES]
+    words = _name_words(person)
     return words[0] if words else None
 
 
@@ -148,12 +159,11 @@ def load_prospect(path: Path) -> Prospect:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProspectError(f"{path}: cannot read ({exc.strerror})") from None
+    is_json = path.suffix.lower() == ".json"
     try:
-        data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw.decode("utf-8"))
+        data = json.loads(raw) if is_json else tomllib.loads(raw.decode("utf-8"))
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProspectError(
-            f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'TOML'}: {exc}"
-        ) from None
+        raise ProspectError(f"{path}: not valid {'JSON' if is_json else 'TOML'}: {exc}") from None
     return from_mapping(data, str(path))
 
 
@@ -169,7 +179,7 @@ def from_to_header(value: str | None) -> Prospect:
     aliases: tuple[str, ...] = ()
     if domain:
         label = domain.split(".")[0]
-        if label not in _FREEMAIL:
+        if label not in FREEMAIL_PROVIDERS:
             aliases = (" ".join(part.capitalize() for part in re.split(r"[-_]", label) if part),)
     person = name.strip() or None
     first = _first_name(person) if person else None
@@ -181,7 +191,7 @@ def resolve(explicit: Prospect | None, front_matter: dict[str, Any], to_header: 
     result = explicit or Prospect()
     if front_matter:
         mode = front_matter.get("mode")
-        if mode is not None and mode not in ("draft", "template"):
+        if mode is not None and mode not in MODES:
             raise ProspectError('front matter: mode must be "draft" or "template"')
         fields_only = {k: v for k, v in front_matter.items() if k not in FRONT_MATTER_SETTINGS}
         result = result.merged_over(from_mapping(fields_only, "front matter"))

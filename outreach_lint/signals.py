@@ -294,7 +294,7 @@ def iter_signals(text: str, language: str) -> Iterator[Signal]:
             yield Signal("name", match.start(), match.end(), match.group(0))
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _trim_name(value: str) -> str | None:
@@ -308,7 +308,7 @@ def _trim_name(value: str) -> str | None:
     meaningful = [w for w in words if w.lower() not in ("and", "&", "of", "de", "van", "von", "der", "du", "la")]
     if len(meaningful) < 2:
         return None
-    lowered = [_POSSESSIVE.sub("", w).lower().strip(".") for w in meaningful]
+    lowered = [POSSESSIVE.sub("", w).lower().strip(".") for w in meaningful]
     if all(w in ROLE_WORDS or w in NAME_STOP or w in _GENERIC_NAMES or w in _REGION_WORDS for w in lowered):
         return None
     first = value.find(words[0])

@@ -37,7 +37,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import getaddresses
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from spacy.tokens import Doc
@@ -45,11 +45,13 @@ from spacy.vocab import Vocab
 
 from ..mergefields import MERGE_FIELD
 from ..models import FixSafety, Severity, Suggestion
-from ..parsing.regions import _SIGN_OFF as SIGN_OFF
+from ..parsing.regions import SIGN_OFF
 from ..patterns import compile_pattern
+from ..prospect import FREEMAIL_PROVIDERS
 from ..rulepack import RuleMeta, builtin_rules_dir, load_directory
+from ..signals import word_set
 from .base import CheckContext, RawFinding, Sentence, Unit, suggestion
-from .phrase import PhraseEngine
+from .phrase import PhraseEngine, anchor_forms
 from .registry import register
 from .structure import content_sentences
 
@@ -99,21 +101,8 @@ _FOOTER_WORDS = re.compile(
 _EXTRA_FOOTER_FIELDS = re.compile(r"\{[a-z_]*(?:unsub|optout|opt_out)[a-z_]*\}|<%[^%>\n]{1,60}%>", re.IGNORECASE)
 
 
-_FOOTER_HINTS = (
-    "unsub",
-    "opt",
-    "abmeld",
-    "austrag",
-    "abbestell",
-    "address",
-    "adresse",
-    "anschrift",
-    "footer",
-    "preferences",
-    "subscription",
-    "profile",
-    "spam",
-    "<%",
+_FOOTER_HINTS = word_set(
+    "unsub opt abmeld austrag abbestell address adresse anschrift footer preferences subscription profile spam <%"
 )
 
 
@@ -127,7 +116,12 @@ def has_footer_field(text: str) -> bool:
 
 
 def _outreach_jurisdiction(ctx: CheckContext) -> str | None:
-    """The jurisdiction whose opt-out rules apply to this email, or None when CO003–CO005 stay silent."""
+    """The jurisdiction whose opt-out rules apply to this email, or None when CO003–CO005 stay silent (found
+    once per email: all three ask)."""
+    return ctx.shared("outreach_jurisdiction", _find_outreach_jurisdiction)
+
+
+def _find_outreach_jurisdiction(ctx: CheckContext) -> str | None:
     where = jurisdiction(ctx)
     if where is None or ctx.option("footer_injected", False) or _is_reply(ctx):
         return None
@@ -153,24 +147,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """The signature region as a unit of its own: findings in it map back to the source."""
-
-    unit: Unit
-
-    @property
-    def text(self) -> str:
-        return self.unit.text
-
-
-def signature(ctx: CheckContext) -> Signature | None:
-    """The email's signature region (merged where HTML markup and a sign-off both mark one); found once per
-    email, several checks ask for it."""
+def signature(ctx: CheckContext) -> Unit | None:
+    """The email's signature region as a unit of its own, so findings in it map back to the source (merged
+    where HTML markup and a sign-off both mark one); found once per email, several checks ask for it."""
     return ctx.shared("signature", _find_signature)
 
 
-def _find_signature(ctx: CheckContext) -> Signature | None:
+def _find_signature(ctx: CheckContext) -> Unit | None:
     document = ctx.document
     full = document.full_body
     spans: list[tuple[int, int]] = []
@@ -189,11 +172,10 @@ def _find_signature(ctx: CheckContext) -> Signature | None:
     for other_start, other_end in reversed(spans[:-1]):
         if other_end >= start:
             start, end = min(start, other_start), max(end, other_end)
-    unit = Unit("signature", full.slice(start, end), Doc(ctx.body.doc.vocab))
-    return Signature(unit)
+    return Unit("signature", full.slice(start, end), Doc(ctx.body.doc.vocab))
 
 
-def _long_sign_off(ctx: CheckContext) -> Signature | None:
+def _long_sign_off(ctx: CheckContext) -> Unit | None:
     """A sign-off block too long for the region finder (it looks 12 lines back): German signatures with
     address, contact lines and Pflichtangaben often are. Short lines after a sign-off, up to 40 of them."""
     text = ctx.body.text
@@ -202,7 +184,7 @@ def _long_sign_off(ctx: CheckContext) -> Signature | None:
         start, end = lines[index]
         line = text[start:end]
         if SIGN_OFF.match(line):
-            return Signature(Unit("signature", ctx.body.mapped.slice(start, len(text)), Doc(ctx.body.doc.vocab)))
+            return Unit("signature", ctx.body.mapped.slice(start, len(text)), Doc(ctx.body.doc.vocab))
         if len(line.split()) > 12 or line.endswith(("?", "!")):
             return None
     return None
@@ -214,6 +196,7 @@ _CITY = (
     r"(?:[A-ZÄÖÜ][\wäöüß.\-]*(?:[ \t]+(?:am|an[ \t]+der|im|in[ \t]+der|ob[ \t]+der|bei|vor[ \t]+der)[ \t]+"
     r"[A-ZÄÖÜ][\wäöüß.\-]*|[ \t]+a\.[ \t]?M\.|[ \t]+i\.[ \t]?Br\.|[ \t]*\([A-ZÄÖÜ][^)\n]{0,20}\))?)"
 )
+_SLOT_RE = re.compile(_SLOT)
 _VALUE = rf"(?:{_SLOT}|{_CITY})"
 _REGISTER_KIND = r"(?:HR[ \t]?[AB]|PR|GnR|VR)"
 
@@ -272,6 +255,9 @@ _FOREIGN = re.compile(
     r"\bFN[ \t]?\d+[ \t]?[a-z]\b|Firmenbuch|Handelsgericht[ \t]+Wien|\bCHE-\d{3}\.\d{3}\.\d{3}|"
     r"Handelsregister(?:amt)?[ \t]+des[ \t]+Kantons|\b(?:Österreich|Austria|Schweiz|Switzerland|Suisse|"
     r"Svizzera|Liechtenstein)\b|\+4[13][\s(]|\+423|\b(?:A|CH)-\d{4}\b"
+)
+_FOREIGN_HINTS = word_set(
+    "fn firmenbuch che- kanton österreich austria schweiz switzerland suisse svizzera liechtenstein +43 +41 a- ch-"
 )
 _GERMAN = re.compile(
     r"\+49|\bDeutschland\b|\bGermany\b|\bAmtsgericht\b|\bHR[ \t]?[AB]\b|\bD-\d{5}\b|\b\d{5}[ \t]+[A-ZÄÖÜ]"
@@ -353,16 +339,19 @@ _TITLES = re.compile(
     r"|\([^)]*\)"
 )
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?$")
+_INITIAL_BEFORE_NAME = re.compile(r"\b[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ])")
+_NAME_WORDS = re.compile(r"[A-ZÄÖÜ][\wäöüß'’.-]*|[a-zäöüß]+")
+_BARE_UG = re.compile(r"\bUG\b(?![ \t]*\()")
 
 
 def _name_status(names: str) -> str:
     """'ok' (at least one surname with a written-out first name), 'initials' or 'missing'."""
     names = _NAMES_END.split(names, maxsplit=1)[0].strip()
-    if re.fullmatch(rf"{_SLOT}(?:[ \t]*(?:,|und|and)[ \t]*{_SLOT})*", names) or re.search(_SLOT, names):
+    if _SLOT_RE.search(names):
         return "ok"
     found_initials = False
     for name in _NAME_SPLIT.split(names):
-        words = re.findall(r"[A-ZÄÖÜ][\wäöüß'’.-]*|[a-zäöüß]+", _TITLES.sub(" ", name))
+        words = _NAME_WORDS.findall(_TITLES.sub(" ", name))
         words = [w for w in words if w not in ("von", "van", "de", "zu", "der", "den", "ten", "da", "di", "le")]
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < 2:
@@ -376,7 +365,12 @@ def _name_status(names: str) -> str:
 
 def _written_out(names: str) -> str:
     """The names with initials replaced by a first-name slot: "M. Mustermann" → "[Vorname] Mustermann"."""
-    return re.sub(r"\b[A-ZÄÖÜ]\.(?=[ \t]+[A-ZÄÖÜ])", "[Vorname]", _NAMES_END.split(names, maxsplit=1)[0].strip())
+    return _INITIAL_BEFORE_NAME.sub("[Vorname]", _NAMES_END.split(names, maxsplit=1)[0].strip())
+
+
+def _full_ug(text: str) -> str:
+    """“Routely UG” → “Routely UG (haftungsbeschränkt)”: the legal form as the law wants it written."""
+    return _BARE_UG.sub("UG (haftungsbeschränkt)", text, count=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +396,7 @@ class SignatureInfo:
     imprint: tuple[int, int] | None = None
 
 
-def _line_of(text: str, lines: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _line_of(lines: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for start, end in lines:
         if start <= pos <= end:
             return start, end
@@ -428,38 +422,30 @@ def _hint(text: str, *needles: str) -> bool:
     return any(needle in text for needle in needles)
 
 
-_HINTS: dict[tuple[str | re.Pattern[str], ...], re.Pattern[str]] = {}
+#: What a line must contain for the seat, court, register and director patterns to be tried on it.
+_SEAT_HINT = re.compile(r"sitz|seat|office|domicile|niederl", re.IGNORECASE)
+_COURT_HINT = re.compile(r"gericht|court|ag |handelsregister", re.IGNORECASE)
 _REGISTER_HINT = re.compile(r"HR|PR|GnR|VR|[Rr]egist")
+_DIRECTORS_HINT = re.compile(r"führ|gf|director|manag|vertretungs", re.IGNORECASE)
 
 
 def _scan(
-    pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]], *hints: str | re.Pattern[str]
+    pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]], hint: re.Pattern[str]
 ) -> Iterator[re.Match[str]]:
-    """Matches of a line-local pattern, searched only in the lines that contain one of the hints (words,
-    case-insensitive, or one compiled pattern)."""
-    hint = _HINTS.get(hints)
-    if hint is None:
-        if len(hints) == 1 and isinstance(hints[0], re.Pattern):
-            hint = hints[0]
-        else:
-            hint = re.compile("|".join(re.escape(str(h)) for h in hints), re.IGNORECASE)
-        _HINTS[hints] = hint
+    """Matches of a line-local pattern, searched only in the lines where ``hint`` occurs."""
     for start, end in lines:
         if hint.search(text, start, end):
             yield from pattern.finditer(text, start, end)
 
 
-def _find_form(text: str) -> tuple[str, re.Match[str]] | None:
+def _find_form(text: str, lines: list[tuple[int, int]]) -> tuple[str, re.Match[str]] | None:
     best: tuple[str, re.Match[str]] | None = None
-    lines = _lines(text)
     for form, pattern in _FORMS:
-        if not _hint(text, *_FORM_HINTS[form]):
+        hints = _FORM_HINTS[form]
+        if not _hint(text, *hints):
             continue
         for match in (
-            m
-            for start, end in lines
-            if _hint(text[start:end], *_FORM_HINTS[form])
-            for m in pattern.finditer(text, start, end)
+            m for start, end in lines if _hint(text[start:end], *hints) for m in pattern.finditer(text, start, end)
         ):
             if form in ("AG", "SE") and match.group(0).strip() in ("AG", "SE"):
                 before = text[: match.start()]
@@ -492,29 +478,23 @@ def _company(line: str, start: int, end: int) -> str:
 @lru_cache(maxsize=512)
 def analyse_signature(text: str) -> SignatureInfo:
     """Legal form, register details, officers and imprint link of a signature (regexes only, cached)."""
-    found = _find_form(text)
+    lines = _lines(text)
+    found = _find_form(text, lines)
     if found is None:
         return SignatureInfo()
     form, match = found
-    lines = _lines(text)
-    line_start, line_end = _line_of(text, lines, match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
+    line_start, line_end = _line_of(lines, match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
     bare_ug = form == "UG"
     if bare_ug:
         form = "UG (haftungsbeschränkt)"
     company = _company(text[line_start:line_end], match.start() - line_start, match.end() - line_start)
     if bare_ug:
-        company = re.sub(r"\bUG\b(?![ \t]*\()", "UG (haftungsbeschränkt)", company, count=1)
+        company = _full_ug(company)
     low = text.lower()
-    foreign = (
-        _hint(low, "fn", "firmenbuch", "che-", "kanton", "österreich", "austria", "schweiz", "switzerland", "suisse")
-        or _hint(low, "svizzera", "liechtenstein", "+43", "+41", "a-", "ch-")
-    ) and bool(_FOREIGN.search(text) and not _GERMAN.search(text))
-    seat = next(
-        (m.group("value").strip() for m in _scan(_SEAT, text, lines, "sitz", "seat", "office", "domicile", "niederl")),
-        None,
-    )
+    foreign = _hint(low, *_FOREIGN_HINTS) and bool(_FOREIGN.search(text) and not _GERMAN.search(text))
+    seat = next((m.group("value").strip() for m in _scan(_SEAT, text, lines, _SEAT_HINT)), None)
     court = None
-    court_match = next(_scan(_COURT, text, lines, "gericht", "court", "ag ", "handelsregister"), None)
+    court_match = next(_scan(_COURT, text, lines, _COURT_HINT), None)
     if court_match:
         value = next(v for v in court_match.groups() if v).strip()
         court = value if value.startswith(("{", "*", "%")) else f"Amtsgericht {value}"
@@ -524,11 +504,11 @@ def analyse_signature(text: str) -> SignatureInfo:
         number = (m.group("num") or m.group("num2") or "").strip()
         registers.append((kind, f"{kind} {number}".strip()))
     directors, names, director_line = "missing", "", None
-    for m in _scan(_DIRECTORS, text, lines, "führ", "gf", "director", "manag", "vertretungs"):
+    for m in _scan(_DIRECTORS, text, lines, _DIRECTORS_HINT):
         status = _name_status(m.group("names"))
         if status == "ok" or directors == "missing":
             directors, names = status, _NAMES_END.split(m.group("names"), maxsplit=1)[0].strip()
-            director_line = _line_of(text, lines, m.start())
+            director_line = _line_of(lines, m.start())
         if status == "ok":
             break
     if directors != "ok" and _hint(low, "geschäftsführer", "managing director"):
@@ -571,7 +551,7 @@ def analyse_signature(text: str) -> SignatureInfo:
         chair=chair is not None,
         chair_names=_NAMES_END.split(chair.group("names"), maxsplit=1)[0].strip() if chair else "",
         partner=partner,
-        imprint=_line_of(text, lines, imprint.start() + len(imprint.group(0)) - len(imprint.group(0).lstrip()))
+        imprint=_line_of(lines, imprint.start() + len(imprint.group(0)) - len(imprint.group(0).lstrip()))
         if imprint
         else None,
     )
@@ -595,7 +575,7 @@ def missing_details(info: SignatureInfo) -> list[str]:
             missing.append("register")
         if not info.partner:
             missing.append("partner")
-        if not has_hrb and info.partner and not re.search(_SLOT, info.partner):
+        if not has_hrb and info.partner and not _SLOT_RE.search(info.partner):
             missing.append("partner_register")
     elif "register" in required and not info.registers:
         missing.append("register")
@@ -712,12 +692,25 @@ def completed_signature(info: SignatureInfo, language: str) -> str:
     return " · ".join([info.company, *_detail_parts(info, keys, language, filled=True)])
 
 
-_DIRECTOR_LABEL = {"de": "Geschäftsführer: {}", "en": "Managing directors: {}"}
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _pflicht_finding(
-    ctx: CheckContext, meta: RuleMeta, sig: Signature, info: SignatureInfo, missing: list[str], anchor: tuple[int, int]
-) -> RawFinding:
+def _pflicht_findings(ctx: CheckContext, meta: RuleMeta, imprint: bool) -> list[RawFinding]:
+    """CO001 and, with ``imprint``, CO002 (the signature has an imprint link): one finding on the company or
+    imprint line that lists every detail the signature's legal form requires and lacks."""
+    sig = signature(ctx)
+    if sig is None:
+        return []
+    info = analyse_signature(sig.text)
+    if info.form is None or info.foreign or (info.imprint is not None) != imprint:
+        return []
+    missing = missing_details(info)
+    if not missing:
+        return []
+    lacks = f"{info.form} signature lacks {_join(_labels(info, missing))} ({_LAW[info.form]})"
+    message = f"An imprint link does not replace the Pflichtangaben: the {lacks}" if imprint else lacks
+    anchor = (info.imprint if imprint else info.form_line) or (0, 0)
     text = sig.text
     start, end = anchor
     line = text[start:end]
@@ -727,33 +720,15 @@ def _pflicht_finding(
         replacement = line.replace(info.director_names, _written_out(info.director_names), 1)
     else:
         if info.bare_ug and anchor == info.form_line:
-            line = re.sub(r"\bUG\b(?![ \t]*\()", "UG (haftungsbeschränkt)", line, count=1)
+            line = _full_ug(line)
         added = " · ".join(_detail_parts(info, missing, ctx.language, filled=False))
         if "first_names" in missing and info.director_names:
-            written = _DIRECTOR_LABEL[ctx.language].format(_written_out(info.director_names))
+            written = _SLOTS[ctx.language]["directors"].format(_written_out(info.director_names))
             added = f"{added}\n{written}" if added else written
         replacement = f"{line}\n{added}" if added else line
     template = completed_signature(info, ctx.language)
     description = f"Complete the signature, e.g.: “{template}” (slots in brackets are yours to fill)."
-    return RawFinding(meta, sig.unit, start, end, (suggestion(replacement, description, UNSAFE),))
-
-
-def _pflicht(ctx: CheckContext, imprint: bool) -> tuple[Signature, SignatureInfo, list[str]] | None:
-    sig = signature(ctx)
-    if sig is None:
-        return None
-    info = analyse_signature(sig.text)
-    if info.form is None or info.foreign or (info.imprint is not None) != imprint:
-        return None
-    missing = missing_details(info)
-    return (sig, info, missing) if missing else None
-
-
-_PFLICHT_GOOD = (
-    "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter "
-    "rund 400 Lkw am Tag ab. Wäre ein Vergleich mit der Hartung Spedition für Sie interessant?\n\nViele Grüße\n"
-    "Lena Hofmann\nRampenplan GmbH\nSitz: Kassel · Amtsgericht Kassel HRB 19876\nGeschäftsführer: Matthias Rampe",
-)
+    return [RawFinding(meta, sig, start, end, (suggestion(replacement, description, UNSAFE),), message)]
 
 
 @register(
@@ -777,7 +752,9 @@ _PFLICHT_GOOD = (
         "⟦Rampenplan AG⟧\nSitz: Kassel · Amtsgericht Kassel HRB 19876\nVorstand: Matthias Rampe",
     ),
     good=(
-        *_PFLICHT_GOOD,
+        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter "
+        "rund 400 Lkw am Tag ab. Wäre ein Vergleich mit der Hartung Spedition für Sie interessant?\n\nViele Grüße\n"
+        "Lena Hofmann\nRampenplan GmbH\nSitz: Kassel · Amtsgericht Kassel HRB 19876\nGeschäftsführer: Matthias Rampe",
         "Betreff: Rampenplanung\n\nGuten Tag Frau Albrecht,\n\nWäre ein Vergleich mit Hartung für Sie interessant?"
         "\n\nViele Grüße\nLena Hofmann\nRampenplan AG\nSitz der Gesellschaft: Kassel\nRegistergericht: Amtsgericht "
         "Kassel, HRB 19876\nVorstand: Matthias Rampe (Vorsitzender), Dr. Eva Kern\nVorsitzender des Aufsichtsrats: "
@@ -785,17 +762,7 @@ _PFLICHT_GOOD = (
     ),
 )
 def missing_pflichtangaben(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    found = _pflicht(ctx, imprint=False)
-    if found is None:
-        return []
-    sig, info, missing = found
-    finding = _pflicht_finding(ctx, meta, sig, info, missing, info.form_line or (0, 0))
-    finding.message = f"{info.form} signature lacks {_join(_labels(info, missing))} ({_LAW[info.form]})"
-    return [finding]
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return _pflicht_findings(ctx, meta, imprint=False)
 
 
 @register(
@@ -820,16 +787,7 @@ def _join(items: list[str]) -> str:
     ),
 )
 def imprint_link_only(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    found = _pflicht(ctx, imprint=True)
-    if found is None:
-        return []
-    sig, info, missing = found
-    finding = _pflicht_finding(ctx, meta, sig, info, missing, info.imprint or (0, 0))
-    finding.message = (
-        f"An imprint link does not replace the Pflichtangaben: the {info.form} signature lacks "
-        f"{_join(_labels(info, missing))} ({_LAW[info.form]})"
-    )
-    return [finding]
+    return _pflicht_findings(ctx, meta, imprint=True)
 
 
 # ------------------------------------------------------------------------------------------ opt-out, identity
@@ -865,12 +823,8 @@ _OBJECTION_LAW = {
 }
 
 
-def _objection_text(ctx: CheckContext) -> str:
-    return ctx.body.text + "\n" + ctx.document.signature
-
-
 def _has_objection(ctx: CheckContext) -> bool:
-    text = _objection_text(ctx)
+    text = ctx.body.text + "\n" + ctx.document.signature
     return any(pattern.search(text) for pattern in _OBJECTION.values())
 
 
@@ -959,36 +913,32 @@ def _tail_lines(ctx: CheckContext, count: int = 4) -> list[str]:
     return tail
 
 
-def _identity_lines(ctx: CheckContext, sig: Signature | None) -> list[str]:
+def _identity_lines(ctx: CheckContext, sig: Unit | None) -> list[str]:
     lines = _tail_lines(ctx)
     if sig is not None:
         lines += [sig.text[s:e] for s, e in _lines(sig.text)]
     return [line for line in lines if line.strip("-_ ") and not SIGN_OFF.match(line)]
 
 
-def _has_address(ctx: CheckContext, sig: Signature | None) -> bool:
+def _has_address(ctx: CheckContext, sig: Unit | None) -> bool:
     lines = _identity_lines(ctx, sig)
     lines.append(ctx.document.headers.get("from", ""))
     return any(_ADDRESS.search(line) for line in lines if "[" in line or ":" in line or any(c.isdigit() for c in line))
 
 
-def _anchor(ctx: CheckContext, sig: Signature | None) -> tuple[Unit, int, int, str]:
+def _anchor(ctx: CheckContext, sig: Unit | None) -> tuple[Unit, int, int, str]:
     """Where a finding about the sign-off goes: the signature's last line, else the body's last line."""
-    unit = sig.unit if sig is not None and _lines(sig.text) else ctx.body
-    lines = _lines(unit.text)
-    if sig is not None and unit is sig.unit:
-        info = analyse_signature(sig.text)
-        if info.form_line is not None:  # under the company line
-            start, end = info.form_line
-            return unit, start, end, unit.text[start:end]
-    if sig is not None and unit is sig.unit and len(lines) > 1:
-        # Past the contact lines: the last line that names a person or company.
-        for start, end in reversed(lines):
-            if not _CONTACT.match(unit.text[start:end]):
-                return unit, start, end, unit.text[start:end]
-    if not lines:
-        return unit, 0, 0, ""
-    start, end = lines[-1]
+    lines = _lines(sig.text) if sig is not None else []
+    unit = sig if sig is not None and lines else ctx.body
+    span = None
+    if unit is sig:
+        span = analyse_signature(sig.text).form_line  # under the company line
+        if span is None and len(lines) > 1:
+            # Past the contact lines: the last line that names a person or company.
+            span = next(((s, e) for s, e in reversed(lines) if not _CONTACT.match(sig.text[s:e])), None)
+    else:
+        lines = _lines(unit.text)
+    start, end = span or (lines[-1] if lines else (0, 0))
     return unit, start, end, unit.text[start:end]
 
 
@@ -1038,7 +988,8 @@ def no_postal_address(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ]
 
 
-_TITLES_TEXT = """account accounts executive executives manager managerin director direktor direktorin head lead leiter
+_TITLE_WORDS = word_set(
+    """account accounts executive executives manager managerin director direktor direktorin head lead leiter
     leiterin sales vertrieb vertriebs vertriebsleiter vertriebsleiterin berater beraterin consultant senior junior
     key customer success representative rep specialist spezialist spezialistin officer vp vice president ceo cto
     cfo coo cmo founder co-founder cofounder gründer gründerin geschäftsführer geschäftsführerin partner partnerin
@@ -1049,7 +1000,7 @@ _TITLES_TEXT = """account accounts executive executives manager managerin direct
     international enterprise principal associate analyst coordinator koordinator koordinatorin advisor
     außendienst innendienst key-account public sector field inside outside de dach emea and und & of für for
     the der die des managing general"""
-_TITLE_WORDS = frozenset(_TITLES_TEXT.split())
+)
 _CONTACT = re.compile(
     r"^(?:(?:Tel|Telefon|Phone|Mobil|Mobile|Handy|Fax|Direkt|Direct|Cell|[TMFP])\b\.?[ \t]*:?[ \t]*)?"
     r"[+(]?\d[\d\s()/.-]{5,}$"
@@ -1064,9 +1015,7 @@ _PERSON = re.compile(
     rf"(?:[ \t]+{_PERSON_WORD}){{1,3}}(?=$|[ \t]*[,|·–—-])"
 )
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:de|com|io|eu|net|org|ai|co|app|tech|biz|at|ch|nl|uk)\b")
-_FREEMAIL = re.compile(
-    r"@(?:gmail|googlemail|outlook|hotmail|live|yahoo|gmx|web|t-online|icloud|me|aol|proton|protonmail)\.", re.I
-)
+_FREEMAIL = re.compile(rf"@(?:{'|'.join(map(re.escape, sorted(FREEMAIL_PROVIDERS)))})\.", re.I)
 
 
 def _is_person(line: str) -> bool:
@@ -1085,18 +1034,16 @@ def _is_title_only(line: str) -> bool:
     return bool(words) and all(word in _TITLE_WORDS for word in words)
 
 
-def sender_identity(ctx: CheckContext, sig: Signature | None) -> tuple[bool, bool]:
+def sender_identity(ctx: CheckContext, sig: Unit | None) -> tuple[bool, bool]:
     """(a full name is visible, a company is visible) in the sign-off, signature or From: header."""
     lines = _identity_lines(ctx, sig)
     sender = ctx.document.headers.get("from", "")
     name_from_header = any(len(name.split()) >= 2 for name, _ in getaddresses([sender]) if name)
-    has_name = name_from_header or any(_is_person(line.split("|")[0].split(",")[0]) for line in lines)
-    has_org = False
-    if sig is not None and analyse_signature(sig.text).form is not None:
-        has_org = True
-    if sender and "@" in sender and not _FREEMAIL.search(sender) and name_from_header:
-        has_org = True
     first_person = next((i for i, line in enumerate(lines) if _is_person(line.split("|")[0].split(",")[0])), None)
+    has_name = name_from_header or first_person is not None
+    has_org = (sig is not None and analyse_signature(sig.text).form is not None) or (
+        name_from_header and "@" in sender and not _FREEMAIL.search(sender)
+    )
     for index, line in enumerate(lines):
         if _FREEMAIL.search(line):
             continue
@@ -1286,20 +1233,6 @@ def _upgrade(finding: RawFinding, kind: str, language: str, law: str) -> None:
         finding.suggestions = (slot, *finding.suggestions)
 
 
-def _token_forms(token: dict) -> frozenset[str] | None:
-    """Lower-case forms a required pattern token matches (None: optional, a gap, or not a word test)."""
-    if token.get("OP") in ("?", "*", "{0,4}"):
-        return None
-    forms: set[str] = set()
-    for attribute in ("LOWER", "ORTH"):
-        value = token.get(attribute)
-        if isinstance(value, str):
-            forms.add(value.lower())
-        elif isinstance(value, dict) and "IN" in value:
-            forms.update(v.lower() for v in value["IN"])
-    return frozenset(forms) or None
-
-
 class ClaimEngine:
     """The packs' claim rules, compiled for the Linter's vocabulary and run on its analysed units: used for
     the claims those rules did not report themselves (because they are switched off)."""
@@ -1321,7 +1254,8 @@ class ClaimEngine:
         self.always = False
         for rule in rules:
             for pattern in rule.patterns:
-                required = [_token_forms(t) for t in compile_pattern(pattern, language, tokenize).tokens]
+                # anchor_forms of a single token: the lower-case forms it requires (None: optional or a gap).
+                required = [anchor_forms([t]) for t in compile_pattern(pattern, language, tokenize).tokens]
                 forms = sorted((f for f in required if f), key=lambda f: -min(map(len, f)))
                 if not forms:
                     self.always = True
@@ -1349,16 +1283,14 @@ class ClaimEngine:
 
 
 _ENGINES: dict[tuple[str, int], ClaimEngine] = {}
-_BLANK: dict[str, object] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
+@cache
 def _blank_tokenizer(language: str):
-    if language not in _BLANK:
-        import spacy
+    import spacy
 
-        _BLANK[language] = spacy.blank(language).tokenizer
-    return _BLANK[language]
+    return spacy.blank(language).tokenizer
 
 
 def claim_engine(language: str, vocab: Vocab) -> ClaimEngine:

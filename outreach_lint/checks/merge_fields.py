@@ -435,7 +435,7 @@ def unknown_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if effective_mode(ctx) != "template":
         return []
     configured = list(ctx.option("merge_fields", ()))
-    known = {normalise(n): n for n in configured}
+    known: dict[str, str] = ctx.option("known_merge_fields", {})
     findings = []
     for unit in _units(ctx):
         for item in _fields(ctx, unit):

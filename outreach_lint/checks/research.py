@@ -10,10 +10,13 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from typing import Any
 
-from ..mergefields import MergeField, find_merge_fields, normalise
+from ..config import MODES
+from ..mergefields import MergeField, find_merge_fields
 from ..models import Severity
 from ..prospect import Prospect
 from ..rulepack import RuleMeta
@@ -21,6 +24,7 @@ from ..signals import (
     DATED,
     NAME_STOP,
     NUMERIC,
+    POSSESSIVE,
     ROLE_WORDS,
     SOCIAL_PROOF_UNITS,
     Signal,
@@ -38,8 +42,6 @@ from .base import CheckContext, RawFinding, Sentence, Unit, suggestion
 from .registry import register
 from .structure import content_sentences
 from .textstats import READER_DE_EXACT, READER_DE_LOWER, sentence_pronouns
-
-MODES = ("draft", "template")
 
 
 def effective_mode(ctx: CheckContext) -> str:
@@ -193,7 +195,6 @@ RESEARCH_FIELD = re.compile(
 )
 _SIGNATURE_WORD = re.compile(r"[A-ZÄÖÜ][\w&'’.-]*")
 _LEADING_NUMBER = re.compile(r"^[\d.,+\s]+")
-_POSSESSIVE_S = re.compile(r"['’]s$")
 _TITLE_BEFORE = re.compile(r"(?:Frau|Herrn?|Mrs?\.?|Ms\.?|Dr\.)\s+$")
 _CONNECTORS = frozenset({"and", "&", "of", "de", "van", "von", "der", "du", "la"})
 _SELF_INTRO = re.compile(
@@ -231,51 +232,49 @@ _CASE_STUDY_SUBJECT = re.compile(
 _SUBJECT_DETAILS = frozenset({"date", "period", "year", "name"})
 
 
-@dataclass
+class _lazy:
+    """``functools.cached_property`` without its lock: on Python 3.11 that takes a lock on every first access,
+    which costs more than most of these values; an Analysis belongs to one email checked by one thread."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class Analysis:
-    """What the research checks share for one email; everything is computed on first use."""
+    """What the research and merge-field checks share for one email; everything is computed on first use."""
 
-    ctx: CheckContext
-    _content: list[Sentence] | None = None
-    _specific: Signal | None = None
-    _specific_done: bool = False
-    _signature_words: frozenset[str] | None = None
-    _intro_words: frozenset[str] | None = None
-    _unit_fields: dict[str, list[MergeField]] = field(default_factory=dict)
-    _prospect_hits: list[Signal] | None = None
-    _facts_used: list[str] | None = None
-    _terms: tuple[frozenset[str], frozenset[str]] | None = None
-    _claims: dict[int, bool] = field(default_factory=dict)
-    _pitch_starts: frozenset[int] | None = None
-    _hints: frozenset[str] | None = None
-    _lowered: str | None = None
-    _greeting: Greeting | None = None
-    _greeting_done: bool = False
-    _org_words: frozenset[str] | None = None
-    _case_words: frozenset[str] | None = None
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self._claims: dict[int, bool] = {}
+        self._unit_fields: dict[str, list[MergeField]] = {}
 
-    @property
+    @_lazy
     def greeting(self) -> Greeting | None:
-        if not self._greeting_done:
-            self._greeting = _read_greeting(self.ctx)
-            self._greeting_done = True
-        return self._greeting
+        return _read_greeting(self.ctx)
 
+    @_lazy
     def hint_words(self) -> frozenset[str]:
-        """Which cue words of the research and merge-field checks the body contains (one pass over its tokens)."""
-        if self._hints is None:
-            self._hints = HINT_WORDS & self.ctx.body.lower_set
-        return self._hints
+        """Which cue words of the research and merge-field checks the body contains."""
+        return HINT_WORDS & self.ctx.body.lower_set
+
+    @_lazy
+    def _lowered(self) -> str:
+        return self.ctx.body.text.lower()
 
     def sentences_with(self, words: frozenset[str]) -> list[Sentence]:
         """Content sentences that contain one of ``words`` (lower-case tokens); no pattern needs to run on an
         email without them."""
-        hits = self.hint_words() & words
+        hits = self.hint_words & words
         if not hits:
             return []
         text = self.ctx.body.text
-        if self._lowered is None:
-            self._lowered = text.lower()
         lowered = self._lowered
         if len(lowered) != len(text):
             return [s for s in self.content if any(w in s.text.lower() for w in hits)]
@@ -291,11 +290,9 @@ class Analysis:
                 at = lowered.find(word, at + len(word))
         return [found[i] for i in sorted(found)]
 
-    @property
+    @_lazy
     def content(self) -> list[Sentence]:
-        if self._content is None:
-            self._content = content_sentences(self.ctx)
-        return self._content
+        return content_sentences(self.ctx)
 
     @property
     def fields(self) -> list[MergeField]:
@@ -306,7 +303,7 @@ class Analysis:
         """The placeholders of the body or the subject (each found once)."""
         found = self._unit_fields.get(unit.name)
         if found is None:
-            known = frozenset(normalise(n) for n in self.ctx.option("merge_fields", ()))
+            known = self.ctx.option("known_merge_fields", {})
             found = self._unit_fields[unit.name] = find_merge_fields(unit.text, known)
         return found
 
@@ -316,43 +313,48 @@ class Analysis:
                 return item
         return None
 
-    def _sender_words(self, stage: int) -> frozenset[str]:
-        """Capitalised words the sender uses for themselves: stage 0 the signature and the From: name, stage 1
-        also self-introductions ("My name is Sandra Klein and I am a partner at Vertex Consulting Group")."""
-        if self._signature_words is None:
-            document = self.ctx.document
-            text = document.signature + " " + document.headers.get("from", "")
-            self._signature_words = frozenset(w.lower().strip(".'’") for w in _SIGNATURE_WORD.findall(text))
-        if stage == 0:
-            return self._signature_words
-        if self._intro_words is None:
-            language = self.ctx.language
-            intro = " ".join(
-                s.text for s in self.content if sentence_pronouns(s, language)[0] and _SELF_INTRO.search(s.text)
-            )
-            self._intro_words = self._signature_words | frozenset(
-                w.lower().strip(".'’") for w in _SIGNATURE_WORD.findall(intro)
-            )
-        return self._intro_words
+    @_lazy
+    def slips(self) -> list[tuple[str, int, int, str]]:
+        """(kind, start, end, wrong name) of greetings or phrases that address someone else."""
+        return _slips(self.ctx)
 
+    # -- the sender ----------------------------------------------------------------------------------
+    @_lazy
+    def _signature_capitals(self) -> list[str]:
+        return _SIGNATURE_WORD.findall(self.ctx.document.signature)
+
+    @_lazy
+    def _signature_words(self) -> frozenset[str]:
+        """Capitalised words of the signature and the From: name, lower-cased."""
+        words = self._signature_capitals + _SIGNATURE_WORD.findall(self.ctx.document.headers.get("from", ""))
+        return frozenset(w.lower().strip(".'’") for w in words)
+
+    @_lazy
+    def _intro_words(self) -> frozenset[str]:
+        """The signature words and the capitalised words of self-introductions ("My name is Sandra Klein and I
+        am a partner at Vertex Consulting Group")."""
+        language = self.ctx.language
+        intro = " ".join(
+            s.text for s in self.content if sentence_pronouns(s, language)[0] and _SELF_INTRO.search(s.text)
+        )
+        return self._signature_words | frozenset(w.lower().strip(".'’") for w in _SIGNATURE_WORD.findall(intro))
+
+    @_lazy
     def _sender_org_words(self) -> frozenset[str]:
         """Capitalised signature words that are not roles or function words: the sender's company and product
         ("Ledgerly", "Schichtfix") – a sentence that names them is about the sender."""
-        if self._org_words is None:
-            words = {w.strip(".'’,") for w in _SIGNATURE_WORD.findall(self.ctx.document.signature)}
-            self._org_words = frozenset(
-                w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP
-            )
-        return self._org_words
+        words = {w.strip(".'’,") for w in self._signature_capitals}
+        return frozenset(
+            w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP
+        )
 
+    @_lazy
     def _case_study_words(self) -> frozenset[str]:
         """The words of the company a case-study subject names ("How Norbury Tools cut …": Norbury, Tools)."""
-        if self._case_words is None:
-            subject = self.ctx.subject.text if self.ctx.subject is not None else ""
-            match = _CASE_STUDY_SUBJECT.match(subject)
-            words = match.group("name").split() if match else []
-            self._case_words = frozenset(w.strip(".'’") for w in words if len(w) >= 4)
-        return self._case_words
+        subject = self.ctx.subject.text if self.ctx.subject is not None else ""
+        match = _CASE_STUDY_SUBJECT.match(subject)
+        words = match.group("name").split() if match else []
+        return frozenset(w.strip(".'’") for w in words if len(w) >= 4)
 
     def about_sender(self, sentence: Sentence) -> bool:
         """A sentence about the sender or its case study, not the reader: "we"/"our", the sender's company, or the
@@ -360,17 +362,17 @@ class Analysis:
         sender, reader = sentence_pronouns(sentence, self.ctx.language)
         if reader:
             return False
-        if sender or not self._sender_org_words().isdisjoint(sentence.tokens):
+        if sender or not self._sender_org_words.isdisjoint(sentence.tokens):
             return True
-        case = self._case_study_words()
+        case = self._case_study_words
         return bool(case) and not case.isdisjoint(sentence.tokens)
 
     def _is_sender_name(self, text: str) -> bool:
-        words = [_POSSESSIVE_S.sub("", w).lower().strip(".'’") for w in text.split()]
+        words = [POSSESSIVE.sub("", w).lower().strip(".'’") for w in text.split()]
         words = [w for w in words if w not in _CONNECTORS]
         if not words:
             return False
-        return all(w in self._sender_words(0) for w in words) or all(w in self._sender_words(1) for w in words)
+        return all(w in self._signature_words for w in words) or all(w in self._intro_words for w in words)
 
     def _is_claim(self, sentence: Sentence) -> bool:
         claim = self._claims.get(sentence.start)
@@ -382,45 +384,39 @@ class Analysis:
             self._claims[sentence.start] = claim
         return claim
 
+    @_lazy
     def _pitch(self) -> frozenset[int]:
         """Start tokens of the sentences a phrase rule marks as pitch."""
-        if self._pitch_starts is None:
-            content = self.content
-            starts = [s.start_char for s in content]
-            marked = set()
-            body = self.ctx.body
-            for item in self.ctx.phrase_findings:
-                if item.unit is body and is_pitch_finding(item.meta.code, item.meta.category):
-                    index = bisect.bisect_right(starts, item.start) - 1
-                    if index >= 0:
-                        marked.add(content[index].start)
-            self._pitch_starts = frozenset(marked)
-        return self._pitch_starts
+        content = self.content
+        starts = [s.start_char for s in content]
+        marked = set()
+        body = self.ctx.body
+        for item in self.ctx.phrase_findings:
+            if item.unit is body and is_pitch_finding(item.meta.code, item.meta.category):
+                index = bisect.bisect_right(starts, item.start) - 1
+                if index >= 0:
+                    marked.add(content[index].start)
+        return frozenset(marked)
 
-    def eligible(self) -> list[Sentence]:
-        """Content sentences that can hold a detail about the recipient: not about the sender only, not pitch."""
-        pitch = self._pitch()
-        result = []
-        for sentence in self.content:
-            if sentence.start not in pitch and not self.about_sender(sentence):
-                result.append(sentence)
-        return result
+    def is_eligible(self, sentence: Sentence) -> bool:
+        """Whether a sentence can hold a detail about the recipient: not about the sender only, not pitch."""
+        return sentence.start not in self._pitch and not self.about_sender(sentence)
 
     def counts(self, signal: Signal, sentence: Sentence | None, eligible: bool = False) -> bool:
         """Whether a signal is a detail about the recipient (not about the sender, not a claim). ``eligible``:
-        the sentence is known to pass ``eligible()``."""
+        the sentence is known to pass ``is_eligible``."""
         kind = signal.kind
         if kind in ("prospect", "fact"):
             return True
         if kind == "first-name":
             return False
         if sentence is not None:
-            sender, reader = sentence_pronouns(sentence, self.ctx.language)
-            if not eligible and (self.about_sender(sentence) or sentence.start in self._pitch()):
+            if not eligible and not self.is_eligible(sentence):
                 return False
             if kind in NUMERIC:
                 if self._is_claim(sentence):
                     return False
+                sender, reader = sentence_pronouns(sentence, self.ctx.language)
                 if kind == "quantity" and (sender or not reader):
                     unit = _LEADING_NUMBER.sub("", signal.text).lower()
                     if unit in SOCIAL_PROOF_UNITS:
@@ -428,17 +424,15 @@ class Analysis:
         return not (kind in ("name", "entity") and self._is_sender_name(signal.text))
 
     # -- prospect ------------------------------------------------------------------------------------
-    @property
+    @_lazy
     def prospect_hits(self) -> list[Signal]:
-        if self._prospect_hits is None:
-            ctx = self.ctx
-            hits: list[Signal] = []
-            if not ctx.prospect.is_empty:
-                hits = prospect_signals(ctx.body.text, ctx.prospect)
-                if ctx.subject is not None:
-                    hits += [Signal(s.kind, -1, -1, s.text) for s in prospect_signals(ctx.subject.text, ctx.prospect)]
-            self._prospect_hits = hits
-        return self._prospect_hits
+        ctx = self.ctx
+        if ctx.prospect.is_empty:
+            return []
+        hits = prospect_signals(ctx.body.text, ctx.prospect)
+        if ctx.subject is not None:
+            hits += [Signal(s.kind, -1, -1, s.text) for s in prospect_signals(ctx.subject.text, ctx.prospect)]
+        return hits
 
     def company_named(self) -> bool:
         """Whether the subject or the prose after the greeting names the company ("Frau Lindner" is a person,
@@ -455,29 +449,22 @@ class Analysis:
                 return True
         return False
 
-    @property
+    @_lazy
     def terms(self) -> tuple[frozenset[str], frozenset[str]]:
-        if self._terms is None:
-            subject = self.ctx.subject.text if self.ctx.subject is not None else ""
-            self._terms = text_terms(subject + "\n" + self.ctx.body.text)
-        return self._terms
+        subject = self.ctx.subject.text if self.ctx.subject is not None else ""
+        return text_terms(subject + "\n" + self.ctx.body.text)
 
-    @property
+    @_lazy
     def facts_used(self) -> list[str]:
-        if self._facts_used is None:
-            prospect = self.ctx.prospect
-            exclude = company_stems(prospect)
-            self._facts_used = [f for f in prospect.all_facts if fact_used(f, self.terms, exclude)]
-        return self._facts_used
+        prospect = self.ctx.prospect
+        exclude = company_stems(prospect)
+        return [f for f in prospect.all_facts if fact_used(f, self.terms, exclude)]
 
     # -- the first specific detail -------------------------------------------------------------------
-    @property
+    @_lazy
     def specific(self) -> Signal | None:
         """The first detail about the recipient (None: the email could be sent to any company)."""
-        if not self._specific_done:
-            self._specific = self._find_specific()
-            self._specific_done = True
-        return self._specific
+        return self._find_specific()
 
     def _find_specific(self) -> Signal | None:
         ctx = self.ctx
@@ -491,7 +478,8 @@ class Analysis:
         # Sentences about the sender and pitch sentences cannot hold a detail about the recipient. The first
         # other sentence is scanned alone (it usually holds the detail); the rest are joined into one text,
         # so that each pattern runs once.
-        eligible = self.eligible()
+        pitch = self._pitch
+        eligible = [s for s in content if s.start not in pitch and not self.about_sender(s)]  # is_eligible
         for group in (eligible[:1], eligible[1:]):
             if not group:
                 continue
@@ -510,7 +498,7 @@ class Analysis:
         if ctx.subject is not None:
             # In a subject a bare month is the sender's date ("Aktion im November", "Call in March?").
             subject = ctx.subject.text
-            case_study = bool(self._case_study_words())
+            case_study = bool(self._case_study_words)
             for signal in iter_signals(subject, ctx.language):
                 if signal.kind not in _SUBJECT_DETAILS or (case_study and signal.kind == "name"):
                     continue
@@ -785,7 +773,9 @@ def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if not prospect.company or effective_mode(ctx) != "draft" or _is_reply(ctx):
         return []
     found = analysis(ctx)
-    if not found.content or found.specific is None or found.company_named() or _slips(ctx, company_only=True):
+    if not found.content or found.specific is None or found.company_named() or any(
+        kind == "company" for kind, *_ in found.slips
+    ):
         return []
     if prospect.all_facts and found.facts_used:
         return []  # "Ihr Geschäftsbericht 2025 nennt 1,8 %": quoting their own figures addresses them
@@ -855,8 +845,6 @@ _BODY_COMPANY = {
 }
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _LEGAL_FORM_END = re.compile(r"\b(?:GmbH|AG|SE|KGaA|KG|eG|mbH|OHG|Inc|Ltd|LLC|plc|Corp|Co)\b\.?$")
 
 
@@ -893,7 +881,7 @@ def _same_person(words: list[str], prospect: Prospect) -> bool:
     return False
 
 
-def _slips(ctx: CheckContext, company_only: bool = False) -> list[tuple[str, int, int, str]]:
+def _slips(ctx: CheckContext) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, wrong name) of greetings or phrases that address someone else."""
     prospect = ctx.prospect
     if prospect.is_empty:
@@ -916,8 +904,7 @@ def _slips(ctx: CheckContext, company_only: bool = False) -> list[tuple[str, int
                 start = greeting.name_start + offset
                 found.append(("company", start, start + len(name), name))
         elif (
-            not company_only
-            and (prospect.person or prospect.first_name)
+            (prospect.person or prospect.first_name)
             and not _GENERIC_SALUTATION.match(ctx.body.text)
         ):
             words = [w.strip(",.") for w in re.split(r"[\s-]+", greeting.name)]
@@ -940,13 +927,12 @@ def _slips(ctx: CheckContext, company_only: bool = False) -> list[tuple[str, int
 
 
 def _quotes_closely(fact: str, terms: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether a sentence repeats one of the fact's own figures (not a year), or four of its words when the fact
-    has no figure: "complaints fell by 41 % at Thornbury Mutual" next to a fact about complaints is a reference
-    customer, not a slip."""
+    """Whether a sentence repeats one of the fact's own figures (``fact_terms`` leaves out years and days), or
+    four of its words when the fact has no figure: "complaints fell by 41 % at Thornbury Mutual" next to a fact
+    about complaints is a reference customer, not a slip."""
     numbers, stems = fact_terms(fact)
-    figures = {n for n in numbers if not _YEAR_NUMBER.fullmatch(n)}
-    if figures:
-        return bool(figures & terms[0])
+    if numbers:
+        return bool(numbers & terms[0])
     return len(stems & terms[1]) >= 4
 
 
@@ -986,7 +972,8 @@ def _misattributed(ctx: CheckContext) -> list[tuple[str, int, int, str]]:
                 or _SOURCE_BEFORE.search(text, max(0, signal.start - 20), signal.start)
             ):
                 continue
-            name = _POSSESSIVE_END.sub("", signal.text)  # "Brookfield Chemists' plan": the rewrite keeps the "'"
+            # "Brookfield Chemists' plan", "Brightmoor Power's work": the rewrite keeps the possessive
+            name = POSSESSIVE.sub("", signal.text).rstrip("'’")
             start = sentence.start_char + signal.start
             slips.append(("company", start, start + len(name), name))
     return slips
@@ -1024,7 +1011,7 @@ def _misattributed(ctx: CheckContext) -> list[tuple[str, int, int, str]]:
 def wrong_recipient(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
     prospect = ctx.prospect
-    for kind, start, end, wrong in _slips(ctx):
+    for kind, start, end, wrong in analysis(ctx).slips:
         if kind == "company":
             right = display_company(prospect)
             if right is None:

@@ -23,7 +23,7 @@ _OUTLOOK_HEADER = re.compile(r"^\s*\**(?:From|Von)\s*:\**\s+\S", re.IGNORECASE)
 _OUTLOOK_FOLLOW = re.compile(r"^\s*\**(?:Sent|Gesendet|Date|Datum|To|An|Subject|Betreff)\s*:", re.IGNORECASE)
 _FORWARD_WORDS = re.compile(r"forward|weitergeleitet", re.IGNORECASE)
 _SIGNATURE_DELIMITER = re.compile(r"^--\s?$")
-_SIGN_OFF = re.compile(
+SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes)|best|cheers|thanks|thank you|"
     r"many thanks|thanks again|sincerely|yours sincerely|yours truly|all the best|talk soon|speak soon|"
     r"(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|schönen|sonnigen|viele|beste|liebe|herzliche|"
@@ -97,7 +97,7 @@ def _signature_start(text: str, lines: list[tuple[int, int]], limit: int) -> int
             return index
     for index in range(max(0, limit - MAX_SIGN_OFF_LINES), limit):
         start, end = lines[index]
-        if _SIGN_OFF.match(text[start:end]):
+        if SIGN_OFF.match(text[start:end]):
             return index
     return None
 

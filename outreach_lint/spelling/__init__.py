@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import Config, personal_accept_file
+from ..config import Config, personal_accept_file, read_word_list
 from .service import SpellingService, SpellingSettings
 
 
 def _personal_words() -> set[str]:
-    path = personal_accept_file()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return set(read_word_list(personal_accept_file()))
     except (OSError, UnicodeDecodeError):
         return set()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def build_spelling_service(config: Config) -> SpellingService:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
 from pathlib import Path
 
 import hunspell
+
+from ..config import read_word_list
 
 #: Shipped dictionaries live next to this package; chunspell brings en_US.
 PACKAGE_DICTIONARIES = Path(__file__).resolve().parent.parent / "dictionaries"
@@ -25,7 +28,7 @@ class DictionaryError(ValueError):
 def find_dictionary(name: str, extra_dirs: tuple[Path, ...] = ()) -> tuple[str, Path]:
     """(name, directory) of a Hunspell dictionary: configured dirs, shipped, chunspell's, then the system's."""
     directories = [*extra_dirs, PACKAGE_DICTIONARIES, CHUNSPELL_DICTIONARIES, *SYSTEM_DICTIONARIES]
-    for candidate in (name, ALIASES.get(name, name)):
+    for candidate in dict.fromkeys((name, ALIASES.get(name, name))):
         for directory in directories:
             if (directory / f"{candidate}.dic").is_file() and (directory / f"{candidate}.aff").is_file():
                 return candidate, directory
@@ -33,11 +36,10 @@ def find_dictionary(name: str, extra_dirs: tuple[Path, ...] = ()) -> tuple[str, 
     raise DictionaryError(f"Hunspell dictionary {name!r} not found (looked in {searched})")
 
 
-def business_words() -> list[str]:
-    """Shipped jargon the general dictionaries lack (onboarding, Roadmap, SaaS, …)."""
-    path = PACKAGE_DICTIONARIES / "business_words.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+@functools.cache
+def business_words() -> tuple[str, ...]:
+    """Shipped jargon the general dictionaries lack (onboarding, Roadmap, SaaS, …); read once per process."""
+    return tuple(read_word_list(PACKAGE_DICTIONARIES / "business_words.txt"))
 
 
 class Speller:

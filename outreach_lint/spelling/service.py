@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
 from .languagetool import LanguageToolBackend
-from .words import Candidate, candidates, gender_base, is_acronym_or_code, parts, skipped_ranges
+from .words import Candidate, candidates, gender_base, is_acronym_or_code, is_joined, parts, skipped_ranges
 
 OTHER = {"de": "en", "en": "de"}
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
@@ -37,6 +37,8 @@ _PREFIXES = frozenset(
         "e",
     ]
 )
+#: Linking letters between the parts of a German compound: Ausrüstung|s|investition, Kunde|n|anfragen.
+_LINKS = ("s", "es", "n", "en")
 _ADDRESS_DOMAIN = re.compile(r"@([\w-]+)\.")
 _NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'-]+")
 
@@ -107,11 +109,11 @@ class SpellingService:
         self.reject = {k.lower(): v for k, v in settings.reject.items()}
         self.languagetool: LanguageToolBackend | None = None
         if settings.backend == "languagetool":
-            variants = {
-                lang: name.replace("_frami", "").replace("_", "-")
-                for lang, name in settings.dictionaries.items()
-                if name.replace("_frami", "") in ("de_AT", "de_CH", "en_GB")
-            }
+            variants = {}
+            for lang, name in settings.dictionaries.items():
+                variant = name.replace("_frami", "")
+                if variant in ("de_AT", "de_CH", "en_GB"):
+                    variants[lang] = variant.replace("_", "-")
             self.languagetool = LanguageToolBackend(
                 settings.languagetool_url,
                 settings.languagetool_username,
@@ -158,16 +160,18 @@ class SpellingService:
             return False
         return self.speller(OTHER[language]).known(word)
 
+    def _dictionary(self, language: str) -> str:
+        """The configured (or default) dictionary name for a language."""
+        return self.settings.dictionaries.get(language, DEFAULT_DICTIONARIES[language])
+
     def speller(self, language: str) -> Speller:
         with self._lock:
             if language not in self._spellers:
-                name = self.settings.dictionaries.get(language, DEFAULT_DICTIONARIES[language])
-                self._spellers[language] = Speller(name, self.settings.dictionary_dirs)
+                self._spellers[language] = Speller(self._dictionary(language), self.settings.dictionary_dirs)
             return self._spellers[language]
 
     def dictionary_names(self, language: str) -> str:
-        other = self.settings.dictionaries.get(OTHER[language], DEFAULT_DICTIONARIES[OTHER[language]])
-        return f"{self.speller(language).name} or {other}"
+        return f"{self.speller(language).name} or {self._dictionary(OTHER[language])}"
 
     # -- judging words ----------------------------------------------------------------------------------
     def _known(self, word: str, language: str) -> bool:
@@ -184,15 +188,15 @@ class SpellingService:
         loose splitter accepts typos: "Annerkennung" must not pass as "Anne" + "rkennung"."""
         if language != "de" or len(word) < 9:
             return False
-        main, other = self.speller(language), self.speller(OTHER[language])
         if not word[:1].isupper():
             return False  # lower-case compounds ("pandemiebedingt") would let too many typos through
+        main, other = self.speller(language), self.speller(OTHER[language])
         for cut in range(4, len(word) - 4):
             head, tail = word[:cut], word[cut:]
             if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
                 continue
             heads = [head]
-            for link in ("s", "es", "n", "en"):
+            for link in _LINKS:
                 if head.endswith(link) and len(head) - len(link) >= 4:
                     heads.append(head[: -len(link)])
             for candidate in heads:
@@ -209,11 +213,11 @@ class SpellingService:
         cache = self._fine_cache.setdefault(language, {})
         verdict = cache.get(word)
         if verdict is None:
-            if any(sep in word for sep in "*:_/") and gender_base(word) is None:
+            if is_joined(word):
                 verdict = False  # joined words are split and checked part by part
             else:
                 plain = Candidate(0, len(word), word, False, False)
-                verdict = self._acceptable(plain, language, frozenset(), Counter(), set())
+                verdict = self._acceptable(plain, language, frozenset(), Counter(), frozenset())
             if len(cache) < 200_000:
                 cache[word] = verdict
         return verdict
@@ -227,7 +231,7 @@ class SpellingService:
         return any(main.known(lower[:cut]) and main.known(lower[cut:]) for cut in range(3, len(lower) - 2))
 
     def _acceptable(
-        self, candidate: Candidate, language: str, names: frozenset[str], repeated: Counter, proper: set[str]
+        self, candidate: Candidate, language: str, names: frozenset[str], repeated: Counter, proper: frozenset[str]
     ) -> bool:
         word = candidate.word
         if word.endswith("'s") and language == "en":
@@ -257,7 +261,7 @@ class SpellingService:
             return True
         if candidate.truncated and language == "de":
             # "Ausrüstungs- und Bauinvestitionen": the first part of a compound, with its linking letter.
-            stems = [word] + [word[: -len(link)] for link in ("s", "es", "n", "en") if word.endswith(link)]
+            stems = [word] + [word[: -len(link)] for link in _LINKS if word.endswith(link)]
             if any(self._known(stem, language) for stem in stems if len(stem) >= 3):
                 return True
         if self._compound(word, language) or self._brand(word, language):
@@ -302,7 +306,7 @@ class SpellingService:
         found = self._suspects(text, language)
         repeated = Counter(c.word.removesuffix("'s") for c in found)
         # English capitalises names only: a capitalised word met mid-sentence is a name everywhere in the email.
-        proper = {c.word.removesuffix("'s") for c in found if c.capitalised_mid_sentence} if language == "en" else set()
+        proper = self.proper_names(text, language)
         budget = SuggestionBudget(self.settings.suggestion_budget)
         misspelled: list[Misspelling] = []
         rejected: list[Rejected] = []
@@ -312,9 +316,7 @@ class SpellingService:
             if replacement is not None:
                 rejected.append(Rejected(candidate.start, candidate.end, candidate.word, replacement))
                 continue
-            pieces = [(0, candidate.word)]
-            if any(sep in candidate.word for sep in "*:_/") and gender_base(candidate.word) is None:
-                pieces = parts(candidate.word)
+            pieces = parts(candidate.word) if is_joined(candidate.word) else [(0, candidate.word)]
             for offset, piece in pieces:
                 if len(piece) < 2:
                     continue

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..mergefields import merge_field_spans
+from ..mergefields import MERGE_HINT, merge_field_spans
 
 _ADDRESSES = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|(?<![\w@])[@#][\w-]+"  # @handles, #hashtags
 )
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|de|org|net|io|eu|ch|at|co|ai|app|biz|info)\b")
+_TOP_LEVEL_DOMAINS = r"(?:com|de|org|net|io|eu|ch|at|co|ai|app|biz|info)"
+_DOMAIN = re.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.{_TOP_LEVEL_DOMAINS}\b")
 _UNITS = re.compile(r"\b\d[\d.,]*\s?[^\W\d_]{1,4}\b")  # numbers with units: 5km, 10 kg, 3,5 Mio, 20x
-_MERGE_HINT = re.compile(r"[{}\[\]«»%$<*]")
-_DOMAIN_HINT = re.compile(r"\.(?:com|de|org|net|io|eu|ch|at|co|ai|app|biz|info)\b")
+_DOMAIN_HINT = re.compile(rf"\.{_TOP_LEVEL_DOMAINS}\b")
 _WORD = re.compile(r"(?<![\w@#&/\\.-])[^\W\d_]+(?:[-'*:_/][^\W\d_]+)*(?![\w@])")
 _GENDER = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]i|I)nnen$")
 _SEPARATORS = re.compile(r"[*:_/]")
@@ -73,16 +74,19 @@ class Candidate:
     truncated: bool = False
 
 
-def skipped_ranges(text: str) -> list[tuple[int, int]]:
-    """Merge fields, URLs, e-mail addresses, @handles, #hashtags, domain names, numbers with units."""
-    ranges = merge_field_spans(text) if _MERGE_HINT.search(text) else []
+@functools.lru_cache(maxsize=8)
+def skipped_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Merge fields, URLs, e-mail addresses, @handles, #hashtags, domain names, numbers with units.
+
+    Cached for the last few texts: the spelling checks and every LanguageTool match of a unit ask again."""
+    ranges = merge_field_spans(text) if MERGE_HINT.search(text) else []
     if "@" in text or "#" in text or "://" in text or "www." in text:
         ranges.extend(match.span() for match in _ADDRESSES.finditer(text))
     if _DOMAIN_HINT.search(text):
         ranges.extend(match.span() for match in _DOMAIN.finditer(text))
     if any(c.isdigit() for c in text):
         ranges.extend(match.span() for match in _UNITS.finditer(text))
-    return ranges
+    return tuple(ranges)
 
 
 def is_acronym_or_code(word: str) -> bool:
@@ -96,27 +100,29 @@ def gender_base(word: str) -> str | None:
     return f"{match.group('stem')}innen" if match else None
 
 
-def candidates(
-    text: str, fine: Callable[[str], bool] | None = None, known: dict[str, bool] | None = None
-) -> list[Candidate]:
+def is_joined(word: str) -> bool:
+    """Words joined with * : _ / that are not a gender form ("Kunden/Partner"): checked part by part."""
+    return any(sep in word for sep in "*:_/") and gender_base(word) is None
+
+
+def candidates(text: str, fine: Callable[[str], bool], known: dict[str, bool] | None = None) -> list[Candidate]:
     """Plain words of ``text`` outside placeholders, addresses and codes.
 
     ``fine`` tells words that are right whatever their context (known to a dictionary), ``known`` is its
     cache: such words are passed over without computing anything else, which keeps spelling cheap."""
     text = text.replace("\u2019", "'")
-    skipped: list[tuple[int, int]] | None = None
+    skipped: tuple[tuple[int, int], ...] | None = None
     found = []
     previous_word = ""
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group(0)
-        if fine is not None:
-            verdict = known.get(word) if known is not None else None
-            if verdict is None:
-                verdict = fine(word)
-            if verdict:
-                previous_word = word
-                continue
+        verdict = known.get(word) if known is not None else None
+        if verdict is None:
+            verdict = fine(word)
+        if verdict:
+            previous_word = word
+            continue
         if skipped is None:
             skipped = skipped_ranges(text)
         if any(s < end and start < e for s, e in skipped):
