@@ -30,6 +30,8 @@ _LIST_KEYS = (
     "accept-files",
     "reject-files",
     "dictionary-dirs",
+    "exclude",
+    "extend-exclude",
 )
 _SPELLING_KEYS = {
     "spelling",
@@ -46,7 +48,7 @@ _KNOWN = (
     | set(_LIST_KEYS)
     | _SPELLING_KEYS
     | {"lang", "fail-on", "reject", "spacy-models", "severity", "mode", "prospect", "merge-fields"}
-    | {"jurisdiction", "footer-injected"}
+    | {"jurisdiction", "footer-injected", "per-file-ignores", "overrides"}
 )
 MODES = ("draft", "template")
 JURISDICTIONS = ("de", "eu", "us", "none")
@@ -61,6 +63,16 @@ def personal_accept_file() -> Path:
 
 class ConfigError(ValueError):
     """A configuration file or value that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Settings for the files that match any of ``files`` (globs relative to the config file's folder)."""
+
+    files: tuple[str, ...]
+    ignore: tuple[str, ...] = ()
+    mode: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +104,15 @@ class Config:
     merge_fields: tuple[str, ...] = ()
     jurisdiction: str | None = None
     footer_injected: bool = False
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
     path: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The folder that exclude and override globs are relative to: the config file's, else the cwd."""
+        return self.path.parent.resolve() if self.path else Path.cwd().resolve()
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the given fields replaced (``None`` values are ignored)."""
@@ -217,7 +237,11 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: 'merge-fields' must be a list of field names")
     if not isinstance(data.get("footer-injected", False), bool):
         raise ConfigError(f"{where}: 'footer-injected' must be true or false")
+    overrides = _overrides(data, where)
     return Config(
+        exclude=tuple(data["exclude"]) if "exclude" in data else None,
+        extend_exclude=tuple(data.get("extend-exclude", [])),
+        overrides=overrides,
         mode=mode,
         prospect_file=(base / prospect).resolve() if prospect else None,
         merge_fields=tuple(merge_fields),
@@ -245,3 +269,35 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         options=options,
         path=path,
     )
+
+
+def _string_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _overrides(data: dict[str, Any], where: str) -> tuple[Override, ...]:
+    """``per-file-ignores`` (ruff's table of glob = codes) and ``[[overrides]]`` (files, ignore, mode, lang)."""
+    result: list[Override] = []
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict) or not all(_string_list(v) for v in per_file.values()):
+        raise ConfigError(f'{where}: \'per-file-ignores\' must be a table of glob = [codes] ("drafts/*" = ["RS001"])')
+    result.extend(Override((glob,), tuple(codes)) for glob, codes in per_file.items())
+    tables = data.get("overrides", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ConfigError(f"{where}: 'overrides' must be an array of tables ([[tool.outreach-lint.overrides]])")
+    for number, table in enumerate(tables, 1):
+        label = f"{where}: overrides #{number}"
+        unknown = set(table) - {"files", "ignore", "mode", "lang"}
+        if unknown:
+            raise ConfigError(f"{label}: unknown option(s): {', '.join(sorted(unknown))} (files, ignore, mode, lang)")
+        if not _string_list(table.get("files")) or not table["files"]:
+            raise ConfigError(f"{label}: 'files' must be a non-empty list of globs")
+        if not _string_list(table.get("ignore", [])):
+            raise ConfigError(f"{label}: 'ignore' must be a list of codes, prefixes or categories")
+        if table.get("mode") not in (None, *MODES):
+            raise ConfigError(f'{label}: mode must be "draft" or "template"')
+        if table.get("lang") not in (None, "de", "en"):
+            raise ConfigError(f'{label}: lang must be "de" or "en"')
+        files, ignore = tuple(table["files"]), tuple(table.get("ignore", []))
+        result.append(Override(files, ignore, table.get("mode"), table.get("lang")))
+    return tuple(result)

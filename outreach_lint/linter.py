@@ -12,16 +12,17 @@ from .checks.base import CheckContext, RawFinding, Unit
 from .checks.phrase import PhraseEngine
 from .checks.registry import CODE_CHECKS
 from .checks.vocabulary import compile_reject
-from .config import Config
+from .config import Config, ConfigError, Override
+from .discovery import DEFAULT_EXCLUDE, PathFilter, expand_paths, glob_matches, relative_path
 from .document import Document
 from .language import detect_language
-from .mergefields import normalise
-from .models import FileReport, Finding, Position, Report, Severity, Suggestion
+from .mergefields import merge_field_spans, normalise
+from .models import FileReport, Finding, FixSafety, Position, Report, Severity, Suggestion
 from .nlp import Pipelines
 from .parsing import LineIndex, parse
 from .prospect import Prospect, ProspectError, from_mapping, load_prospect, resolve
 from .rulepack import PhraseRule, RuleMeta, builtin_rules_dir, load_directory
-from .source import Source, SourceError, expand_paths, is_template_path, read_path, read_text
+from .source import Source, SourceError, is_template_path, read_path, read_stream, read_text
 from .spelling import build_spelling_service
 from .suppression import apply_suppressions
 
@@ -57,6 +58,7 @@ class Linter:
             if meta.code in self.rules:
                 raise ValueError(f"rule code {meta.code} is defined twice ({meta.origin})")
             self.rules[meta.code] = meta
+        self._validate_selectors()
         self.enabled = self._select()
         self._options = dict(self.config.options)
         self._options["reject"] = self.config.reject
@@ -72,6 +74,30 @@ class Linter:
         self._options["known_merge_fields"] = {normalise(n): n for n in self.config.merge_fields}
 
     # -- selection ------------------------------------------------------------------------------------
+    def selector_names(self) -> list[str]:
+        """Every name a selector may use: codes, slugs, categories and ``all``."""
+        names = {"all"} | {m.code for m in self.rules.values()} | {m.slug for m in self.rules.values()}
+        return sorted(names | {m.category for m in self.rules.values()})
+
+    def validate_selector(self, selector: str, option: str = "select") -> None:
+        """Raise ConfigError for a selector that matches no rule, naming the closest valid one."""
+        if any(self._selector_matches(selector, meta) for meta in self.rules.values()) or selector.lower() == "all":
+            return
+        raise ConfigError(unknown_selector_message(selector, self.selector_names(), option))
+
+    def _validate_selectors(self) -> None:
+        config = self.config
+        for option, selectors in (
+            ("select", config.select),
+            ("extend-select", config.extend_select),
+            ("ignore", config.ignore),
+        ):
+            for selector in selectors:
+                self.validate_selector(selector, option)
+        for override in config.overrides:
+            for selector in override.ignore:
+                self.validate_selector(selector, "per-file ignore")
+
     @staticmethod
     def _selector_matches(selector: str, meta: RuleMeta) -> bool:
         lowered = selector.lower()
@@ -142,29 +168,56 @@ class Linter:
             resolved = resolve(explicit or self._prospect, document.front_matter, document.headers.get("to"))
         except (SourceError, ProspectError) as exc:
             return FileReport(source.path, error=str(exc))
-        return self.check_document(document, lang=lang, prospect=resolved, mode=mode)
+        except Exception as exc:  # a parser bug must not stop the other files
+            return FileReport(source.path, error=internal_error(exc))
+        try:
+            return self.check_document(document, lang=lang, prospect=resolved, mode=mode)
+        except Exception as exc:  # a check's bug must not stop the other files
+            return FileReport(source.path, error=internal_error(exc))
 
-    def check_paths(self, paths: list[str], lang: str | None = None, stdin_name: str = "-") -> Report:
-        """Check files, directories (recursively) and ``-`` (stdin); unreadable inputs become errors."""
-        files, problems = expand_paths(paths)
+    def check_paths(
+        self, paths: list[str], lang: str | None = None, stdin_name: str = "-", force_exclude: bool = False
+    ) -> Report:
+        """Check files, directories (recursively) and ``-`` (stdin); unreadable inputs become errors.
+
+        Directories skip the excluded paths (``exclude``/``extend-exclude``); files named explicitly are
+        skipped too with ``force_exclude``. Per-file settings (``per-file-ignores``, ``[[overrides]]``) apply
+        by path."""
+        files, problems = expand_paths(paths, self.exclude_filter(), force_exclude)
         report = Report([FileReport(path, error=message) for path, message in problems])
         for path in files:
-            if path == "-":
-                try:
-                    data = sys.stdin.buffer.read()
-                    from .source import decode_bytes, format_for_path
+            report.files.append(self._check_one(path, lang, stdin_name))
+        return report
 
-                    source = decode_bytes(data, stdin_name, format_for_path(stdin_name))
-                except SourceError as exc:
-                    report.files.append(FileReport(stdin_name, error=str(exc)))
-                    continue
-            else:
-                try:
-                    source = read_path(path)
-                except SourceError as exc:
-                    report.files.append(FileReport(path, error=str(exc)))
-                    continue
-            report.files.append(self.check_source(source, lang=lang))
+    def exclude_filter(self) -> PathFilter:
+        """The paths a directory walk leaves out."""
+        base = DEFAULT_EXCLUDE if self.config.exclude is None else self.config.exclude
+        return PathFilter((*base, *self.config.extend_exclude), self.config.root)
+
+    def overrides_for(self, path: str) -> list[Override]:
+        """The ``[[overrides]]`` and ``per-file-ignores`` entries whose globs match ``path``."""
+        if path == "-" or not self.config.overrides:
+            return []
+        relative = relative_path(Path(path), self.config.root)
+        return [o for o in self.config.overrides if any(glob_matches(g, relative) for g in o.files)]
+
+    def _check_one(self, path: str, lang: str | None, stdin_name: str) -> FileReport:
+        shown = stdin_name if path == "-" else path
+        try:
+            source = read_stream(sys.stdin.buffer, stdin_name) if path == "-" else read_path(path)
+        except SourceError as exc:
+            return FileReport(shown, error=str(exc))
+        except Exception as exc:
+            return FileReport(shown, error=internal_error(exc))
+        overrides = self.overrides_for(shown)
+        mode = next((o.mode for o in reversed(overrides) if o.mode), None)
+        lang = lang or next((o.lang for o in reversed(overrides) if o.lang), None)
+        report = self.check_source(source, lang=lang, mode=mode)
+        ignored = [s for o in overrides for s in o.ignore]
+        if ignored and report.findings:
+            report.findings = [
+                f for f in report.findings if not any(self._selector_matches(s, self.rules[f.code]) for s in ignored)
+            ]
         return report
 
     # -- the pipeline ---------------------------------------------------------------------------------
@@ -185,6 +238,8 @@ class Linter:
             for unit in (u for u in (subject, body) if u is not None):
                 raw.extend(engine.run(unit, self.enabled))
         mode = mode or self.config.mode or ("template" if is_template_path(document.source.path) else "draft")
+        if mode == "template" and not merge_field_spans(document.source.text):
+            mode = "draft"  # a file without a single merge field is an email about to be sent
         context = CheckContext(
             document, language, body, subject, self._options, list(raw), mode, prospect or Prospect()
         )
@@ -194,7 +249,8 @@ class Linter:
                 raw.extend(check.run(context))
         context.memo.clear()  # shared analyses refer back to the context: free them now, not in a GC pass
         index = LineIndex(document.source.text)
-        findings = self._locate(raw, document.source.text, index)
+        signature = [(r.start, r.end) for r in document.regions if r.kind == "signature"]
+        findings = self._locate(raw, document.source.text, index, signature)
         findings, unused = apply_suppressions(findings, document.directives, document.source.text)
         if UNUSED_SUPPRESSION in self.enabled:
             meta = self.rules[UNUSED_SUPPRESSION]
@@ -220,7 +276,9 @@ class Linter:
             document.source.text,
         )
 
-    def _locate(self, raw: list[RawFinding], source_text: str, index: LineIndex) -> list[Finding]:
+    def _locate(
+        self, raw: list[RawFinding], source_text: str, index: LineIndex, signature: list[tuple[int, int]] = ()
+    ) -> list[Finding]:
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
         for item in raw:
@@ -233,7 +291,10 @@ class Linter:
             if key in seen:
                 continue
             seen.add(key)
-            findings.append(self._make(item.meta, source_text, index, start, end, item.suggestions, item.message))
+            suggestions = item.suggestions
+            if any(start < sig_end and end > sig_start for sig_start, sig_end in signature):
+                suggestions = _without_fix(suggestions)  # no fix removes or rewrites a line of the signature
+            findings.append(self._make(item.meta, source_text, index, start, end, suggestions, item.message))
         return findings
 
     def _make(
@@ -267,6 +328,11 @@ class Linter:
         return any(f.severity.rank >= threshold for f in report.findings)
 
 
+def _without_fix(suggestions: tuple[Suggestion, ...]) -> tuple[Suggestion, ...]:
+    """The same advice with nothing applied automatically."""
+    return tuple(Suggestion(s.replacement, s.description, FixSafety.NONE) for s in suggestions)
+
+
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
     """Where several rules flag the very same text with the same rewrite, report it once (the most severe,
     data rules first); different advice on the same text is kept."""
@@ -290,6 +356,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while (end > start and text[end - 1] in "\r\n\t") or (end > start + 1 and text[end - 2 : end] == "  "):
         end -= 1
     return start, end
+
+
+def internal_error(exc: Exception) -> str:
+    """One line for an unexpected exception: the file is reported, the run goes on."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"internal error while checking ({type(exc).__name__}{': ' + detail if detail else ''}); please report it"
+
+
+def unknown_selector_message(selector: str, names: list[str], option: str) -> str:
+    """``unknown selector 'bogus'`` with the closest valid name, if any is close."""
+    import difflib
+
+    lowered = {name.lower(): name for name in names}
+    close = difflib.get_close_matches(selector.lower(), list(lowered), n=1, cutoff=0.6)
+    hint = f"; did you mean '{lowered[close[0]]}'?" if close else " (see `outreach-lint rules`)"
+    return f"unknown selector '{selector}' in {option}{hint}"
 
 
 _DEFAULT: Linter | None = None

@@ -32,7 +32,7 @@ def test_every_kind_of_bad_input_is_reported_and_others_still_checked(cli, tmp_p
     assert "empty" in files["empty.txt"]["error"]
     assert "binary" in files["image.txt"]["error"]
     assert "UTF-8" in files["latin1.txt"]["error"] and "line 1" in files["latin1.txt"]["error"]
-    assert "characters" in files["huge.txt"]["error"]
+    assert "larger than" in files["huge.txt"]["error"]
     assert "malformed" in files["broken.eml"]["error"] or "no headers" in files["broken.eml"]["error"]
     assert files["broken.html"]["error"] is None
     assert "no such file" in files["missing.txt"]["error"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -27,8 +28,9 @@ def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
     assert "outreach-lint = outreach_lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    _see_dependencies_of_this_environment(python)
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
         check=True,
@@ -54,3 +56,17 @@ def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
         check=True,
     ).stdout
     assert str(env_dir) in location and location.strip().endswith("_rules")
+
+
+def _see_dependencies_of_this_environment(python: Path) -> None:
+    """Let the new venv import the dependencies installed in the environment running the tests (and nothing of
+    the base interpreter): a .pth file names this environment's site-packages. Their own .pth files (such as an
+    editable install of this project) are not processed, so the wheel's copy is the one imported."""
+    site_packages = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    (Path(site_packages) / "_test_dependencies.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")

@@ -123,11 +123,11 @@ class Unit:
         boundaries = sentence_starts(tokens)
         # A single line break after a short line ending in a comma ("Hi Jana,") also ends a sentence.
         for i, token in enumerate(tokens):
-            if token.startswith("\n") and i and tokens[i - 1] == "," and i + 1 < len(tokens):
+            if "\n" in token and token.isspace() and i and tokens[i - 1] == "," and i + 1 < len(tokens):
                 previous = max(b for b in boundaries if b <= i)
                 following = 0
                 for t in tokens[i + 1 :]:
-                    if t.startswith("\n"):
+                    if "\n" in t and t.isspace():
                         break
                     following += is_word(t)
                 if sum(1 for t in tokens[previous:i] if is_word(t)) <= 6 or following <= 3:

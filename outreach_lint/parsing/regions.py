@@ -99,6 +99,27 @@ def _signature_start(text: str, lines: list[tuple[int, int]], limit: int) -> int
         start, end = lines[index]
         if SIGN_OFF.match(text[start:end]):
             return index
+    return _name_after_closing(text, lines, limit)
+
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+def _name_after_closing(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
+    """The name lines after a closing line that ends in a comma ("Looking forward to hearing from you,"
+    then "Brad"): the last 1-4 lines, each a few words without sentence punctuation, after a comma line that
+    follows the email's prose."""
+    filled = [i for i in range(limit) if text[lines[i][0] : lines[i][1]].strip()]
+    if len(filled) < 3:
+        return None
+    for count in range(1, min(4, len(filled) - 2) + 1):
+        closing = filled[-count - 1]
+        closing_line = text[lines[closing][0] : lines[closing][1]].rstrip()
+        if not closing_line.endswith(","):
+            continue
+        tail = [text[lines[i][0] : lines[i][1]].strip() for i in filled[-count:]]
+        if all(len(line.split()) <= 6 and not _SENTENCE_END.search(line) for line in tail):
+            return filled[-count]
     return None
 
 
