@@ -63,7 +63,8 @@ def compare(before: Path, after: Path) -> int:
         print("- " + line[:300])
     for line in sorted(new - old):
         print("+ " + line[:300])
-    print(f"{len(common)} files: {len(old)} findings before, {len(new)} after: {len(old - new)} gone, {len(new - old)} new")
+    print(f"{len(common)} files: {len(old)} findings before, {len(new)} after:", end=" ")
+    print(f"{len(old - new)} gone, {len(new - old)} new")
     return len(old ^ new)
 
 

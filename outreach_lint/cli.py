@@ -6,6 +6,7 @@ from ._fastimport import import_spacy_without_cli
 
 import_spacy_without_cli()
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -13,10 +14,10 @@ from pathlib import Path
 import click
 
 from .config import Config, ConfigError, find_config, load_config
-from .fixes import FIXABLE_FORMATS, applicable, apply_fixes, unified_diff, write_atomically
-from .linter import Linter
-from .models import Report, Severity
-from .report import FORMATS, print_full, render_concise, render_github, render_json, summary
+from .fixes import FIXABLE_FORMATS, apply_fixes, unified_diff
+from .linter import CONFIGURATION_ERRORS, Linter, unknown_selector_message
+from .models import CATEGORIES, Report, Severity
+from .report import FORMATS, Output, print_messages, render, render_full, summary_line, write_output
 from .rulepack import RuleError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -38,7 +39,24 @@ def _load(config_path: str | None, **overrides: object) -> Linter:
         sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Any unexpected exception ends the run with one line and exit code 2 (1 means findings)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader went away (| head): nothing more to say
+            sys.stderr.close()
+            ctx.exit(EXIT_ERROR)
+        except Exception as exc:
+            detail = " ".join(str(exc).split())[:300]
+            click.echo(f"outreach-lint: internal error: {type(exc).__name__}: {detail} (please report it)", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="outreach-lint")
 def main() -> None:
     """Lint sales-outreach email drafts (German and English) before they go out."""
@@ -97,6 +115,20 @@ def main() -> None:
     help="draft: about to be sent; template: merge fields expected (default by file type).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no notices.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip excluded paths even when they are named on the command line (as pre-commit names them).",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report (any format) to this file instead of stdout; notices and errors stay on stderr.",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--show-fixes", is_flag=True, help="concise: show each finding's rewrite on a line below it.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -116,10 +148,14 @@ def check(
     prospect_file: str | None,
     mode: str | None,
     quiet: bool,
+    force_exclude: bool,
+    output_file: str | None,
+    statistics: bool,
+    show_fixes: bool,
 ) -> None:
-    """Check email drafts: files, directories (recursive) or - for stdin."""
+    """Check email drafts: files, directories (recursive) or - for stdin (the current folder by default)."""
     if not paths:
-        paths = ("-",) if not sys.stdin.isatty() else (".",)
+        paths = (".",)
     overrides: dict[str, object] = {}
     if select:
         overrides["select"] = _split(select)
@@ -151,13 +187,20 @@ def check(
             click.echo(f"outreach-lint: error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
     try:
-        report = linter.check_paths(list(paths), stdin_name=stdin_filename)
-    except RuleError as exc:
+        report = linter.check_paths(list(paths), stdin_name=stdin_filename, force_exclude=force_exclude)
+    except CONFIGURATION_ERRORS as exc:
         click.echo(f"outreach-lint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    fixed_to_stdout = False
     if fix or diff:
-        report = _fix(linter, report, unsafe_fixes, diff, output_format)
-    _emit(report, linter, output_format, quiet, unsafe_fixes)
+        from_stdin = stdin_filename if "-" in paths else None
+        report, fixed_to_stdout = _fix(linter, report, unsafe_fixes, diff, from_stdin)
+    output = Output(output_format, quiet, unsafe_fixes, exit_zero, statistics, show_fixes, output_file)
+    if fixed_to_stdout:  # stdout holds the fixed email: the report goes to stderr
+        with contextlib.redirect_stdout(sys.stderr):
+            _emit(report, linter, output)
+    else:
+        _emit(report, linter, output)
     if report.has_errors:
         sys.exit(EXIT_ERROR)
     if exit_zero or not linter.fails(report):
@@ -165,10 +208,14 @@ def check(
     sys.exit(EXIT_FINDINGS)
 
 
-def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, output_format: str) -> Report:
-    from .source import format_for_path, read_text
+def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, stdin_name: str | None) -> tuple[Report, bool]:
+    """Apply (or with ``diff_only`` show) the fixes; returns the re-checked report and whether a fixed email
+    was written to stdout (input from stdin)."""
+    from .fixes import FixSkipped, write_fixed
+    from .source import SourceError, format_for_path, read_path, read_text
 
     result = Report()
+    to_stdout = False
     for file in report.files:
         fmt = format_for_path(file.path)
         if file.error or not file.findings or file.source_text is None or fmt not in FIXABLE_FORMATS:
@@ -182,46 +229,52 @@ def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, output_f
             click.echo(unified_diff(file.path, file.source_text, fixed), nl=False)
             result.files.append(file)
             continue
-        if file.path == "-" or not Path(file.path).is_file():
+        if stdin_name is not None and file.path == stdin_name:
             sys.stdout.write(fixed)
+            sys.stdout.flush()
+            to_stdout = True
         else:
-            encoding = "utf-8-sig" if Path(file.path).read_bytes().startswith(b"\xef\xbb\xbf") else "utf-8"
-            write_atomically(Path(file.path), fixed, encoding)
+            try:
+                source = read_path(file.path)
+                if source.text != file.source_text:
+                    raise FixSkipped("file changed while it was checked; not rewritten (run the fix again)")
+                write_fixed(Path(file.path), source.encode(source.text), source.encode(fixed))
+            except (FixSkipped, SourceError) as exc:
+                file.notices.append(f"{file.path}: {exc}")
+                result.files.append(file)
+                continue
         rechecked = linter.check_source(read_text(fixed, file.path, fmt), lang=file.language)
         rechecked.notices.append(f"{file.path}: applied {applied} fix(es)")
         result.files.append(rechecked)
-    return result
+    return result, to_stdout
 
 
-def _emit(report: Report, linter: Linter, output_format: str, quiet: bool, unsafe: bool) -> None:
-    if output_format == "json":
-        click.echo(render_json(report))
-        return
-    if output_format == "github":
-        for line in render_github(report):
-            click.echo(line)
-        return
-    from rich.console import Console  # imported here: JSON and GitHub output start faster without it
+def _emit(report: Report, linter: Linter, output: Output) -> None:
+    """Print the report, or write it to --output-file. With full, concise and --statistics, notices, unreadable
+    inputs and (but for full) the summary go to stderr; json, github and sarif carry them in the report."""
+    fail_on = None if output.exit_zero else linter.config.fail_on
+    if output.format in ("full", "concise") or output.statistics:
+        from rich.console import Console  # imported here: JSON, SARIF and GitHub output start faster without it
 
-    err = Console(stderr=True, highlight=False)
-    notices = sorted({n for f in report.files for n in f.notices})
-    if not quiet:
-        for notice in notices:
-            err.print(f"notice: {notice}", highlight=False, markup=False)
-    for file in report.files:
-        if file.error:
-            err.print(f"{file.path}: error: {file.error}", style="red", markup=False, highlight=False)
-    if output_format == "concise":
-        for line in render_concise(report):
-            click.echo(line)
+        print_messages(Console(stderr=True, highlight=False), report, output.quiet)
+    if output.format == "full" and not output.statistics:
+        text = render_full(report, summary_line(report, output, fail_on), to_terminal=output.file is None)
     else:
-        console = Console(highlight=False)
-        for file in report.files:
-            for finding in file.findings:
-                print_full(console, file, finding)
-    if not quiet:
-        fixable = sum(1 for f in report.findings if applicable(f, unsafe) is not None)
-        click.echo(summary(report, fixable), err=output_format == "concise")
+        text = render(report, linter, output)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if output.file:
+        try:
+            write_output(Path(output.file), text)
+        except OSError as exc:
+            click.echo(f"outreach-lint: error: cannot write {output.file}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    elif text:
+        click.echo(text, nl=False)
+    if output.format == "concise" or (output.statistics and output.format != "json"):
+        line = summary_line(report, output, fail_on)
+        if line:
+            click.echo(line, err=True)
 
 
 @main.command()
@@ -232,6 +285,10 @@ def _emit(report: Report, linter: Linter, output_format: str, quiet: bool, unsaf
 def rules(output_format: str, lang: str | None, category: str | None, config_path: str | None) -> None:
     """List every rule: code, name, category, language, severity, and whether it is enabled."""
     linter = _load(config_path)
+    if category is not None and category not in CATEGORIES:
+        message = unknown_selector_message(category, list(CATEGORIES), "--category")
+        click.echo(f"outreach-lint: error: {message.replace('selector', 'category')}", err=True)
+        sys.exit(EXIT_ERROR)
     metas = [
         m
         for m in sorted(linter.rules.values(), key=lambda m: m.code)

@@ -21,12 +21,15 @@ from .models import FileReport, Finding, FixSafety, Position, Report, Severity, 
 from .nlp import Pipelines
 from .parsing import LineIndex, parse
 from .prospect import Prospect, ProspectError, from_mapping, load_prospect, resolve
-from .rulepack import PhraseRule, RuleMeta, builtin_rules_dir, load_directory
+from .rulepack import PhraseRule, RuleError, RuleMeta, builtin_rules_dir, load_directory
 from .source import Source, SourceError, is_template_path, read_path, read_stream, read_text
 from .spelling import build_spelling_service
+from .spelling.hunspell_backend import DictionaryError
 from .suppression import apply_suppressions
 
 UNUSED_SUPPRESSION = "OL001"
+#: Errors in the configuration, rule packs or dictionaries: they concern every file, so they are raised.
+CONFIGURATION_ERRORS = (ConfigError, RuleError, DictionaryError)
 #: Pipelines and compiled rules are shared between Linters that load the same packs (building them is
 #: the expensive part); a rule file edited while the process runs is picked up by a new process.
 _SHARED_LOCK = threading.Lock()
@@ -172,6 +175,8 @@ class Linter:
             return FileReport(source.path, error=internal_error(exc))
         try:
             return self.check_document(document, lang=lang, prospect=resolved, mode=mode)
+        except CONFIGURATION_ERRORS:
+            raise  # the setup is wrong for every file: the caller reports it once
         except Exception as exc:  # a check's bug must not stop the other files
             return FileReport(source.path, error=internal_error(exc))
 
@@ -293,7 +298,7 @@ class Linter:
             seen.add(key)
             suggestions = item.suggestions
             if any(start < sig_end and end > sig_start for sig_start, sig_end in signature):
-                suggestions = _without_fix(suggestions)  # no fix removes or rewrites a line of the signature
+                suggestions = _only_additions(suggestions, source_text[start:end])
             findings.append(self._make(item.meta, source_text, index, start, end, suggestions, item.message))
         return findings
 
@@ -328,9 +333,15 @@ class Linter:
         return any(f.severity.rank >= threshold for f in report.findings)
 
 
-def _without_fix(suggestions: tuple[Suggestion, ...]) -> tuple[Suggestion, ...]:
-    """The same advice with nothing applied automatically."""
-    return tuple(Suggestion(s.replacement, s.description, FixSafety.NONE) for s in suggestions)
+def _only_additions(suggestions: tuple[Suggestion, ...], text: str) -> tuple[Suggestion, ...]:
+    """In the signature a fix may only add (the missing Pflichtangaben after the company line): a replacement
+    that does not keep the signature's text is advice, never applied automatically."""
+    return tuple(
+        s
+        if s.replacement is None or s.replacement.startswith(text) or s.replacement.endswith(text)
+        else Suggestion(s.replacement, s.description, FixSafety.NONE)
+        for s in suggestions
+    )
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:

@@ -571,10 +571,16 @@ def test_cli_prospect_and_rewrite(cli, tmp_path: Path) -> None:
     findings = json.loads(result.stdout.decode())["files"][0]["findings"]
     assert [f["code"] for f in findings] == ["RS001"]
     assert "Northwind Freight's Q3 2026 report" in findings[0]["suggestions"][0]["replacement"]
+    (tmp_path / "template.txt").write_text(GENERIC_EN.replace("Hi Jana", "Hi {{ first_name }}"), encoding="utf-8")
     template = cli(
-        "check", "--mode", "template", "--select", "research", "--format", "concise", "draft.txt", cwd=tmp_path
+        "check", "--mode", "template", "--select", "research", "--format", "concise", "template.txt", cwd=tmp_path
     )
     assert "RS008" in template.stdout.decode() and "RS001" not in template.stdout.decode()
+    # A file without a single merge field is an email about to be sent, whatever the mode.
+    no_fields = cli(
+        "check", "--mode", "template", "--select", "research", "--format", "concise", "draft.txt", cwd=tmp_path
+    )
+    assert "RS001" in no_fields.stdout.decode() and "RS008" not in no_fields.stdout.decode()
 
 
 def test_cli_explain_says_what_counts_as_a_specific_detail(cli) -> None:
