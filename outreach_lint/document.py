@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .source import Source
+from .source import Source, SourceError
 from .textmap import MappedText
+
+#: The longest body an email draft has; parsers stop as soon as they see a longer one.
+MAX_BODY_CHARS = 200_000
 
 #: Region kinds. Quoted replies and forwarded blocks are someone else's words; signatures are the
 #: sender's but not prose; directives are suppression comments.
@@ -50,3 +53,12 @@ class Document:
     @property
     def signature(self) -> str:
         return "\n".join(r.text for r in self.regions if r.kind == "signature")
+
+
+def body_too_long(length: int | None = None) -> SourceError:
+    """The error for a body over the limit (``length`` when it is known: parsing may stop before the end)."""
+    if length is None:
+        return SourceError(f"email body has more than {MAX_BODY_CHARS:,} characters, the most an email draft can have")
+    return SourceError(
+        f"email body has {length:,} characters, more than the {MAX_BODY_CHARS:,} an email draft can have"
+    )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+
+def _offsets(values: Sequence[int] = ()) -> array[int]:
+    """Source offsets stored compactly: eight bytes each (a tuple of ints costs 36)."""
+    return array("q", values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,16 +18,17 @@ class MappedText:
 
     ``starts[i]``/``ends[i]`` are code-point offsets into the source text. A character copied from the
     source maps to ``[p, p + 1)``; a character produced from markup (an HTML entity, a quoted-printable
-    escape) maps to the whole markup it came from.
+    escape) maps to the whole markup it came from. Text copied as a whole keeps its offsets as ``range``
+    objects (no memory per character); other text keeps them in compact arrays.
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     @classmethod
     def identity(cls, text: str, offset: int = 0) -> MappedText:
-        return cls(text, tuple(range(offset, offset + len(text))), tuple(range(offset + 1, offset + len(text) + 1)))
+        return cls(text, range(offset, offset + len(text)), range(offset + 1, offset + len(text) + 1))
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open text range [start, end) to a source range."""
@@ -33,23 +41,46 @@ class MappedText:
     def slice(self, start: int, end: int) -> MappedText:
         return MappedText(self.text[start:end], self.starts[start:end], self.ends[start:end])
 
+    def shifted(self, delta: int) -> MappedText:
+        """The same text with every source offset moved by ``delta``."""
+        if isinstance(self.starts, range) and isinstance(self.ends, range):
+            return MappedText(self.text, _moved(self.starts, delta), _moved(self.ends, delta))
+        return MappedText(self.text, _offsets(p + delta for p in self.starts), _offsets(p + delta for p in self.ends))
+
     def compose(self, outer: MappedText) -> MappedText:
-        """Re-map this text (whose offsets point into ``outer.text``) onto ``outer``'s source."""
+        """Re-map this text (whose offsets point into ``outer.text``) onto ``outer``'s source.
+
+        An empty span (a line break standing for markup) stays empty, at the place it stands for."""
         if not outer.text:
             return self
         last = len(outer.text) - 1
-        starts = tuple(outer.starts[min(s, last)] for s in self.starts)
-        ends = tuple(outer.ends[min(max(e - 1, 0), last)] for e in self.ends)
+        starts = _offsets()
+        ends = _offsets()
+        for start, end in zip(self.starts, self.ends, strict=True):
+            if end > start:
+                starts.append(outer.starts[min(start, last)])
+                ends.append(outer.ends[min(end - 1, last)])
+            else:
+                at = outer.starts[start] if start <= last else outer.ends[last]
+                starts.append(at)
+                ends.append(at)
         return MappedText(self.text, starts, ends)
+
+
+def _moved(offsets: range, delta: int) -> range:
+    return range(offsets.start + delta, offsets.stop + delta, offsets.step)
 
 
 class MappedTextBuilder:
     """Builds a MappedText piece by piece from source slices and synthetic text."""
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self._parts: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._starts = _offsets()
+        self._ends = _offsets()
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -67,8 +98,8 @@ class MappedTextBuilder:
         if not text:
             return
         self._parts.append(text)
-        self._starts.extend([source_start] * len(text))
-        self._ends.extend([source_end] * len(text))
+        self._starts.extend(_offsets([source_start]) * len(text))
+        self._ends.extend(_offsets([source_end]) * len(text))
 
     def add_mapped(self, mapped: MappedText) -> None:
         self._parts.append(mapped.text)
@@ -82,4 +113,7 @@ class MappedTextBuilder:
         return ""
 
     def build(self) -> MappedText:
-        return MappedText("".join(self._parts), tuple(self._starts), tuple(self._ends))
+        """The text so far; the builder starts afresh (the offsets are handed over, not copied)."""
+        built = MappedText("".join(self._parts), self._starts, self._ends)
+        self._reset()
+        return built

@@ -143,7 +143,10 @@ def test_rs001_skips_one_line_notes(research: Linter) -> None:
 
 
 def test_rs001_not_in_template_mode_nor_on_replies(research: Linter) -> None:
-    assert hits(research.lint(GENERIC_EN, "en", mode="template"), "RS001") == []
+    template = GENERIC_EN.replace("Hi Jana", "Hi {{ first_name }}")
+    assert hits(research.lint(template, "en", mode="template"), "RS001") == []
+    # Without a single merge field the email is judged as a draft about to be sent.
+    assert hits(research.lint(GENERIC_EN, "en", mode="template"), "RS001")
     reply = GENERIC_EN + "\n\nOn Mon, 2 Mar 2026 at 09:00, Jana Weber <jana@example.com> wrote:\n> Send me something.\n"
     assert hits(research.lint(reply, "en"), "RS001") == []
 

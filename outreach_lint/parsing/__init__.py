@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from ..document import Directive, Document, Region
+from ..document import MAX_BODY_CHARS, Directive, Document, Region, body_too_long
 from ..source import Source, SourceError
 from ..textmap import MappedText, MappedTextBuilder
 from .eml import parse_eml
@@ -16,7 +16,8 @@ from .markdown import parse_markdown
 from .plain import parse_plain
 from .regions import DIRECTIVE, find_regions, parse_directive_codes
 
-MAX_BODY_CHARS = 200_000
+#: Front matter holds a few facts about the prospect; a larger block is not a draft's front matter.
+MAX_FRONT_MATTER_CHARS = 50_000
 
 
 class LineIndex:
@@ -37,6 +38,7 @@ class LineIndex:
 def parse(source: Source) -> Document:
     """Parse any supported format into a Document (raises SourceError for unusable input)."""
 
+    _reject_surrogates(source.text)
     html_regions: list[tuple[str, int, int]] = []
     headers: dict[str, str] = {}
     front_matter, body_from = read_front_matter(source.text) if source.format in ("text", "markdown") else ({}, 0)
@@ -44,22 +46,19 @@ def parse(source: Source) -> Document:
         subject, full_body, headers = (parse_markdown if source.format == "markdown" else parse_plain)(
             source.text[body_from:]
         )
-        subject = shift(subject, body_from) if subject is not None else None
-        full_body = shift(full_body, body_from)
+        subject = subject.shifted(body_from) if subject is not None else None
+        full_body = full_body.shifted(body_from)
     elif source.format == "eml":
-        subject, full_body, html_regions, headers = parse_eml(source.text)
+        subject, full_body, html_regions, headers = parse_eml(source.text, source.encoding)
     elif source.format == "html":
-        full_body, html_regions = parse_html(source.text)
+        full_body, html_regions = parse_html(source.text, max_chars=MAX_BODY_CHARS)
         subject = None
     elif source.format == "markdown":
         subject, full_body, headers = parse_markdown(source.text)
     else:
         subject, full_body, headers = parse_plain(source.text)
     if len(full_body.text) > MAX_BODY_CHARS:
-        raise SourceError(
-            f"email body has {len(full_body.text):,} characters, more than the {MAX_BODY_CHARS:,} "
-            "an email draft can have"
-        )
+        raise body_too_long(len(full_body.text))
     found = html_regions + find_regions(full_body.text)
     regions = [
         Region(kind, *full_body.source_span(start, end), full_body.text[start:end])
@@ -77,6 +76,20 @@ def parse(source: Source) -> Document:
     return Document(source, subject, body, full_body, regions, headers, directives, front_matter)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _reject_surrogates(text: str) -> None:
+    """A string with an unpaired surrogate is not text (no file decodes to one; a caller's string can)."""
+    found = _SURROGATE.search(text)
+    if found:
+        line, column = LineIndex(text[: found.start() + 1]).line_column(found.start())
+        raise SourceError(
+            f"text holds an unpaired surrogate U+{ord(found.group()):04X} (line {line}, column {column}); "
+            "it is not valid Unicode"
+        )
+
+
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
@@ -87,12 +100,20 @@ def read_front_matter(text: str) -> tuple[dict[str, object], int]:
     end = _FRONT_MATTER_END.search(text, 4)
     if end is None:
         return {}, 0
+    if end.start() - 4 > MAX_FRONT_MATTER_CHARS:
+        raise SourceError(
+            f"front matter has {end.start() - 4:,} characters, more than the {MAX_FRONT_MATTER_CHARS:,} it can have"
+        )
     try:
         data = yaml.safe_load(text[4 : end.start()]) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise SourceError(f"front matter is not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except RecursionError:
+        raise SourceError("front matter is not valid YAML: it is nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML recognises but cannot build: 'date: 2024-13-45'
+        raise SourceError(f"front matter has a value YAML cannot read: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict):
         raise SourceError("front matter must be a YAML mapping such as 'company: Northwind'")
     after = end.end()
@@ -101,11 +122,6 @@ def read_front_matter(text: str) -> tuple[dict[str, object], int]:
     elif text.startswith("\n", after):
         after += 1
     return data, after
-
-
-def shift(mapped: MappedText, delta: int) -> MappedText:
-    """The same text, its source offsets moved by ``delta``."""
-    return MappedText(mapped.text, tuple(p + delta for p in mapped.starts), tuple(p + delta for p in mapped.ends))
 
 
 def _without(text: MappedText, regions: list[tuple[str, int, int]]) -> MappedText:

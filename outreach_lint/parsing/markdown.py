@@ -7,17 +7,17 @@ import re
 from ..textmap import MappedText, MappedTextBuilder
 from .plain import split_header_block
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINE_PREFIX = re.compile(r"^(?:\s{0,3}#{1,6}\s+|\s*(?:[-*+]|\d{1,3}[.)])\s+(?!\s))")
 _RULE_LINE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+#: Runs inside a construct are bounded and possessive, so a line of unclosed '[' or '<' is read in linear time.
 _INLINE = re.compile(
-    r"!\[[^\]]*\]\([^)]*\)"  # image: dropped
-    r"|\[(?P<link>[^\]]+)\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)"  # link: keep the text
+    r"!\[[^\]]{0,500}+\]\([^)]{0,2000}+\)"  # image: dropped
+    r"|\[(?P<link>[^\]]{1,500}+)\]\((?P<url>[^)\s]{0,2000}+)(?:\s++\"[^\"]{0,500}+\")?\)"  # link: keep the text
     r"|(?P<strong>\*\*|__)"  # bold markers
     r"|(?<![\w*|])(?P<em>[*_])(?=[^\s|])"  # opening emphasis
     r"|(?<=[^\s|])(?P<em_close>[*_])(?![\w*|])"  # closing emphasis
-    r"|`(?P<code>[^`]+)`"  # inline code: keep the text
-    r"|<(?P<auto>https?://[^>\s]+|[^@>\s]+@[^>\s]+)>"  # autolink: keep the address
+    r"|`(?P<code>[^`]{1,500}+)`"  # inline code: keep the text
+    r"|<(?P<auto>https?://[^>\s]{1,2000}+|[^@>\s]{1,256}+@[^>\s]{1,256}+)>"  # autolink: keep the address
 )
 
 
@@ -30,15 +30,27 @@ def parse_markdown(text: str) -> tuple[MappedText | None, MappedText, dict[str, 
         subject = MappedText.identity(value, value_start)
     builder = MappedTextBuilder()
     pos = body_start
-    for comment in _COMMENT.finditer(text, body_start):
-        _add_markdown_span(builder, text, pos, comment.start())
+    for start, end in _comments(text, body_start):
+        _add_markdown_span(builder, text, pos, start)
         # Keep the comment's text when it holds a directive, so suppression still sees it.
-        inner = comment.group(0)
-        if "outreach-lint:" in inner:
-            builder.add_slice(inner, comment.start())
-        pos = comment.end()
+        if "outreach-lint:" in text[start:end]:
+            builder.add_slice(text[start:end], start)
+        pos = end
     _add_markdown_span(builder, text, pos, len(text))
     return subject, builder.build(), {name: value for name, (value, _) in headers.items()}
+
+
+def _comments(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of every ``<!-- ... -->`` from ``start`` on; an unclosed one is text (one scan, any input)."""
+    found = []
+    opening = text.find("<!--", start)
+    while opening != -1:
+        closing = text.find("-->", opening + 4)
+        if closing == -1:
+            break
+        found.append((opening, closing + 3))
+        opening = text.find("<!--", closing + 3)
+    return found
 
 
 def _add_markdown_span(builder: MappedTextBuilder, text: str, start: int, end: int) -> None:

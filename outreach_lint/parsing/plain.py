@@ -7,7 +7,7 @@ import re
 from ..textmap import MappedText
 
 _HEADER_LINE = re.compile(
-    r"^(?P<name>Subject|Betreff|To|An|From|Von|Cc|Bcc|Date|Datum)\s*:[ \t]*(?P<value>.*?)\s*$",
+    r"^(?P<name>Subject|Betreff|To|An|From|Von|Cc|Bcc|Date|Datum)\s*:[ \t]*(?P<value>.*)",
     re.IGNORECASE,
 )
 _CANONICAL = {"betreff": "subject", "an": "to", "von": "from", "datum": "date"}
@@ -29,7 +29,8 @@ def split_header_block(text: str) -> tuple[dict[str, tuple[str, int]], int]:
         if not match or len(headers) >= 8:
             break
         name = match.group("name").lower()
-        headers[_CANONICAL.get(name, name)] = (match.group("value"), pos + match.start("value"))
+        # Trailing space is stripped here, not by the pattern: a lazy value before \s*$ is quadratic in a long line.
+        headers[_CANONICAL.get(name, name)] = (match.group("value").rstrip(), pos + match.start("value"))
         pos = line_end + 1
     if "subject" not in headers:
         return {}, 0

@@ -24,11 +24,11 @@ _OUTLOOK_FOLLOW = re.compile(r"^\s*\**(?:Sent|Gesendet|Date|Datum|To|An|Subject|
 _FORWARD_WORDS = re.compile(r"forward|weitergeleitet", re.IGNORECASE)
 _SIGNATURE_DELIMITER = re.compile(r"^--\s?$")
 SIGN_OFF = re.compile(
-    r"^\s*(?:(?:best|kind|warm|warmest|many|with)?\s*(?:regards|wishes)|best|cheers|thanks|thank you|"
+    r"^\s*(?:(?:(?:best|kind|warm|warmest|many|with)\s*)?(?:regards|wishes)|best|cheers|thanks|thank you|"
     r"many thanks|thanks again|sincerely|yours sincerely|yours truly|all the best|talk soon|speak soon|"
     r"(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|schönen|sonnigen|viele|beste|liebe|herzliche|"
     r"freundliche|schöne)\s+grüßen?(?:\s+aus\s+\S+)?|viele grüße|(?:mit\s+)?freundlichem?\s+gruß|"
-    r"gruß|grüße|mfg|lg|vg|danke|vielen dank|herzlichen dank|bis bald)\s*[,.!]?\s*$",
+    r"gruß|grüße|mfg|lg|vg|danke|vielen dank|herzlichen dank|bis bald)\s*(?:[,.!]\s*)?$",
     re.IGNORECASE,
 )
 MAX_SIGN_OFF_LINES = 12
