@@ -174,6 +174,25 @@ def _words_from_files(files: list[str], base: Path) -> set[str]:
 def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     """Validate a config table (kebab-case keys, as in the TOML file)."""
     where = str(path) if path else "config"
+    _check_keys(data, where)
+    base = path.parent if path else Path.cwd()
+    selection = _selection(data, where, base)
+    spelling = _spelling_settings(data, where, base)
+    outreach = _outreach_settings(data, where, base)
+    overrides = _overrides(data, where)
+    return Config(
+        exclude=tuple(data["exclude"]) if "exclude" in data else None,
+        extend_exclude=tuple(data.get("extend-exclude", [])),
+        overrides=overrides,
+        path=path,
+        **selection,
+        **spelling,
+        **outreach,
+    )
+
+
+def _check_keys(data: dict[str, Any], where: str) -> None:
+    """Unknown options, and list options that are not lists of strings."""
     unknown = set(data) - _KNOWN
     if unknown:
         raise ConfigError(f"{where}: unknown option(s): {', '.join(sorted(unknown))}")
@@ -181,7 +200,10 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: '{key}' must be a list of strings")
-    base = path.parent if path else Path.cwd()
+
+
+def _selection(data: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
+    """Which rules run and how they report: selectors, language, severities, word lists, check options, models."""
     lang = data.get("lang")
     if lang not in (None, "de", "en"):
         raise ConfigError(f'{where}: lang must be "de" or "en"')
@@ -206,6 +228,23 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     models = data.get("spacy-models", {})
     if not isinstance(models, dict):
         raise ConfigError(f"{where}: 'spacy-models' must be a table such as {{en = \"en_core_web_sm\"}}")
+    return {
+        "select": tuple(data.get("select", [])),
+        "extend_select": tuple(data.get("extend-select", [])),
+        "ignore": tuple(data.get("ignore", [])),
+        "lang": lang,
+        "fail_on": fail_on,
+        "rule_dirs": tuple((base / d).resolve() for d in data.get("rule-dirs", [])),
+        "accept": frozenset(w.lower() for w in accept),
+        "reject": reject,
+        "spacy_models": dict(models),
+        "severity": severity,
+        "options": options,
+    }
+
+
+def _spelling_settings(data: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
+    """The spelling backend, its dictionaries and word lists, and LanguageTool's server."""
     spelling = data.get("spelling", "hunspell")
     if spelling not in SPELLING_BACKENDS:
         raise ConfigError(f"{where}: spelling must be one of {', '.join(SPELLING_BACKENDS)}")
@@ -223,6 +262,21 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     for key in ("spelling-suggestion-budget", "languagetool-timeout"):
         if key in data and (not isinstance(data[key], int | float) or data[key] <= 0):
             raise ConfigError(f"{where}: '{key}' must be a positive number of seconds")
+    return {
+        "spelling": spelling,
+        "dictionaries": dict(dictionaries),
+        "dictionary_dirs": tuple((base / d).resolve() for d in data.get("dictionary-dirs", [])),
+        "spelling_reject": spelling_reject,
+        "spelling_suggestion_budget": float(data.get("spelling-suggestion-budget", 1.0)),
+        "languagetool_url": data.get("languagetool-url"),
+        "languagetool_username": data.get("languagetool-username"),
+        "languagetool_api_key": data.get("languagetool-api-key"),
+        "languagetool_timeout": float(data.get("languagetool-timeout", 5.0)),
+    }
+
+
+def _outreach_settings(data: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
+    """Draft or template, the jurisdiction, the prospect file, the merge fields and the injected footer."""
     mode = data.get("mode")
     if mode not in (None, *MODES):
         raise ConfigError(f'{where}: mode must be "draft" or "template"')
@@ -237,38 +291,13 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         raise ConfigError(f"{where}: 'merge-fields' must be a list of field names")
     if not isinstance(data.get("footer-injected", False), bool):
         raise ConfigError(f"{where}: 'footer-injected' must be true or false")
-    overrides = _overrides(data, where)
-    return Config(
-        exclude=tuple(data["exclude"]) if "exclude" in data else None,
-        extend_exclude=tuple(data.get("extend-exclude", [])),
-        overrides=overrides,
-        mode=mode,
-        prospect_file=(base / prospect).resolve() if prospect else None,
-        merge_fields=tuple(merge_fields),
-        jurisdiction=jurisdiction,
-        footer_injected=bool(data.get("footer-injected", False)),
-        spelling=spelling,
-        dictionaries=dict(dictionaries),
-        dictionary_dirs=tuple((base / d).resolve() for d in data.get("dictionary-dirs", [])),
-        spelling_reject=spelling_reject,
-        spelling_suggestion_budget=float(data.get("spelling-suggestion-budget", 1.0)),
-        languagetool_url=data.get("languagetool-url"),
-        languagetool_username=data.get("languagetool-username"),
-        languagetool_api_key=data.get("languagetool-api-key"),
-        languagetool_timeout=float(data.get("languagetool-timeout", 5.0)),
-        select=tuple(data.get("select", [])),
-        extend_select=tuple(data.get("extend-select", [])),
-        ignore=tuple(data.get("ignore", [])),
-        lang=lang,
-        fail_on=fail_on,
-        rule_dirs=tuple((base / d).resolve() for d in data.get("rule-dirs", [])),
-        accept=frozenset(w.lower() for w in accept),
-        reject=reject,
-        spacy_models=dict(models),
-        severity=severity,
-        options=options,
-        path=path,
-    )
+    return {
+        "mode": mode,
+        "prospect_file": (base / prospect).resolve() if prospect else None,
+        "merge_fields": tuple(merge_fields),
+        "jurisdiction": jurisdiction,
+        "footer_injected": bool(data.get("footer-injected", False)),
+    }
 
 
 def _string_list(value: Any) -> bool:

@@ -8,24 +8,28 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import checks as _checks  # noqa: F401  (registers the code checks)
-from .checks.base import CheckContext, RawFinding, Unit
+from .analysis.context import CheckContext, RawFinding
+from .analysis.jurisdiction import claims_jurisdiction
+from .analysis.options import CheckOptions
+from .analysis.units import Unit
 from .checks.phrase import PhraseEngine
 from .checks.registry import CODE_CHECKS
-from .checks.vocabulary import compile_reject
 from .config import Config, ConfigError, Override
 from .discovery import DEFAULT_EXCLUDE, PathFilter, expand_paths, glob_matches, relative_path
 from .document import Document
 from .language import detect_language
-from .mergefields import merge_field_spans, normalise
+from .mergefields import merge_field_spans
 from .models import FileReport, Finding, FixSafety, Position, Report, Severity, Suggestion
 from .nlp import Pipelines
 from .parsing import LineIndex, parse
+from .patterns import strip_captures
 from .prospect import Prospect, ProspectError, from_mapping, load_prospect, resolve
-from .rulepack import PhraseRule, RuleError, RuleMeta, builtin_rules_dir, load_directory
+from .rulepack import PhraseRule, RuleError, RuleMeta, builtin_rules_dir, load_classes, load_directory
 from .source import Source, SourceError, is_template_path, read_path, read_stream, read_text
 from .spelling import build_spelling_service
 from .spelling.hunspell_backend import DictionaryError
 from .suppression import apply_suppressions
+from .vocabularies import WordClasses
 
 UNUSED_SUPPRESSION = "OL001"
 #: Errors in the configuration, rule packs or dictionaries: they concern every file, so they are raised.
@@ -50,6 +54,8 @@ class Linter:
         phrase_rules = load_directory(builtin_rules_dir())
         for directory in self.config.rule_dirs:
             phrase_rules.extend(load_directory(directory))
+        self.word_classes = _word_classes((builtin_rules_dir(), *self.config.rule_dirs))
+        _validate_language(phrase_rules, self.word_classes)
         self._phrase_rules: dict[str, list[PhraseRule]] = {}
         for rule in phrase_rules:
             languages = ("en", "de") if rule.meta.language == "*" else (rule.meta.language,)
@@ -63,18 +69,15 @@ class Linter:
             self.rules[meta.code] = meta
         self._validate_selectors()
         self.enabled = self._select()
-        self._options = dict(self.config.options)
-        self._options["reject"] = self.config.reject
-        self._options["reject_pattern"] = compile_reject(self.config.reject)
         self._prospect = load_prospect(self.config.prospect_file) if self.config.prospect_file else None
         self.spelling = build_spelling_service(self.config)
-        self._options["spelling_service"] = self.spelling
-        self._options["grammar_enabled"] = "GR001" in self.enabled
-        self._options["spelling_enabled"] = "SP001" in self.enabled
-        self._options["jurisdiction"] = self.config.jurisdiction
-        self._options["footer_injected"] = self.config.footer_injected
-        self._options["merge_fields"] = self.config.merge_fields
-        self._options["known_merge_fields"] = {normalise(n): n for n in self.config.merge_fields}
+        self._options = CheckOptions.from_config(self.config, self.enabled, self.spelling)
+        #: Rules with a legal risk that are switched off: they still run, and CO006 reports their claims.
+        self._claim_codes = (
+            {code for code, meta in self.rules.items() if meta.legal_risk} - self.enabled
+            if "CO006" in self.enabled
+            else set()
+        )
 
     # -- selection ------------------------------------------------------------------------------------
     def selector_names(self) -> list[str]:
@@ -135,7 +138,8 @@ class Linter:
                 engine = _SHARED_ENGINES.get(key)
                 if engine is None:
                     nlp = self.pipelines.get(language)
-                    engine = PhraseEngine(self._phrase_rules.get(language, []), language, nlp)
+                    rules = self._phrase_rules.get(language, [])
+                    engine = PhraseEngine(rules, language, nlp, self.word_classes[language])
                     _SHARED_ENGINES[key] = engine
                 self._engines[language] = engine
             return self._engines[language]
@@ -234,6 +238,9 @@ class Linter:
         if language not in ("de", "en"):
             return FileReport(document.source.path, error=f"unsupported language {language!r} (use de or en)")
         raw: list[RawFinding] = []
+        claims: list[RawFinding] = []  # of the switched-off rules with a legal risk
+        legal = claims_jurisdiction(document, language, self.config.jurisdiction) is not None
+        codes = self.enabled | self._claim_codes if legal and self._claim_codes else self.enabled
         with self._lock:
             engine = self._engine(language)
             body = Unit("body", document.body, self.pipelines.analyze(language, document.body.text))
@@ -241,12 +248,21 @@ class Linter:
             if document.subject is not None and document.subject.text.strip():
                 subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
             for unit in (u for u in (subject, body) if u is not None):
-                raw.extend(engine.run(unit, self.enabled))
+                for finding in engine.run(unit, codes, legal):
+                    (claims if finding.meta.code in self._claim_codes else raw).append(finding)
         mode = mode or self.config.mode or ("template" if is_template_path(document.source.path) else "draft")
         if mode == "template" and not merge_field_spans(document.source.text):
             mode = "draft"  # a file without a single merge field is an email about to be sent
         context = CheckContext(
-            document, language, body, subject, self._options, list(raw), mode, prospect or Prospect()
+            document,
+            language,
+            body,
+            subject,
+            options=self._options,
+            phrase_findings=list(raw),
+            mode=mode,
+            prospect=prospect or Prospect(),
+            unreported_claims=claims,
         )
         for check in CODE_CHECKS:
             meta = check.meta
@@ -367,6 +383,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while (end > start and text[end - 1] in "\r\n\t") or (end > start + 1 and text[end - 2 : end] == "  "):
         end -= 1
     return start, end
+
+
+def _word_classes(directories: Iterable[Path]) -> dict[str, WordClasses]:
+    """The word classes of each language: the shipped ones, extended by the user's packs."""
+    classes = {language: WordClasses(language=language) for language in ("en", "de")}
+    for directory in directories:
+        for language, table in load_classes(Path(directory)).items():
+            classes[language] = classes[language].merged(table)
+    return classes
+
+
+def _validate_language(rules: list[PhraseRule], classes: dict[str, WordClasses]) -> None:
+    """Every @class a pattern names and every class a scope condition names exists (checked when loaded)."""
+    for rule in rules:
+        languages = ("en", "de") if rule.meta.language == "*" else (rule.meta.language,)
+        where = f"{rule.meta.origin} ({rule.meta.code})"
+        for language in languages:
+            try:
+                for pattern in rule.patterns + rule.exceptions:
+                    plain, _ = strip_captures(pattern)
+                    classes[language].expand(plain, where)
+                rule.conditions.validate(classes[language], where)
+            except ValueError as exc:
+                raise RuleError(str(exc)) from None
 
 
 def internal_error(exc: Exception) -> str:

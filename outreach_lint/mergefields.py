@@ -38,6 +38,32 @@ KNOWN_FIELD_WORDS = frozenset(
         "ort",
         "stadt",
         "branche",
+        "firmenname",
+        "url",
+        "website",
+        "webseite",
+        "link",
+        "phone",
+        "telefon",
+        "telefonnummer",
+        "role",
+        "rolle",
+        "industry",
+        "industrie",
+        "domain",
+        "sender",
+        "sendername",
+        "absender",
+        "yourname",
+        "ihrname",
+        "deinname",
+        "date",
+        "datum",
+        "product",
+        "produkt",
+        "jobtitle",
+        "country",
+        "land",
     }
 )
 _GMAIL_FIELDS = frozenset({"firstname", "lastname", "fullname", "email", "company"})
@@ -56,6 +82,8 @@ _SYNTAXES = (
     ("word", r"«[^«»\n]{1,40}»"),  # Word «FirstName»
     ("percent", r"%[A-Za-z_][A-Za-z0-9_.]{0,40}%"),  # %first_name%
     ("dollar", r"\$[A-Za-z_][A-Za-z0-9_]{0,40}\$"),  # $name$
+    ("dollar-var", r"\$[a-z][a-z0-9_]{1,40}\b(?![$(])"),  # $first_name, $company
+    ("double-angle", r"<<[A-Za-zÄÖÜäöü][A-Za-z0-9ÄÖÜäöüß_. -]{0,40}>>"),  # <<First Name>>, <<Firmenname>>
     ("angle", r"<[A-Z][A-Z0-9_]{1,40}>"),  # <FIRST_NAME>
     (
         "bracket",
@@ -63,6 +91,7 @@ _SYNTAXES = (
     ),  # [First Name], [Company], [Vorname], [Firma]
     ("spintax", r"\{(?<!\{\{)[^{}|\n:'\"=]{1,60}(?:\|[^{}|\n:'\"=]{0,60})+\}(?!\})"),  # spintax {Hi|Hello}
     ("gmail", r"@(?<![\w@.]@)[a-z][a-z_]{1,30}\b(?![.@]\w)"),  # Gmail mail merge @firstname
+    ("single-curly", r"(?<![{$])\{[A-Za-zÄÖÜäöü][A-Za-z0-9ÄÖÜäöüß_. -]{1,40}\}(?!\})"),  # {FirstName}, {Company Name}
 )
 
 #: One pattern per syntax family; together they find every placeholder the domain notes list. Every branch
@@ -174,6 +203,16 @@ def _classify(syntax: str, text: str) -> MergeField | None:
             return None  # «Digitalisierung» is a quotation, not a Word merge field
     elif syntax in ("percent", "dollar"):
         name = text[1:-1]
+    elif syntax == "dollar-var":
+        name = text[1:]
+        if not ("_" in name or normalise(name) in KNOWN_FIELD_WORDS):
+            return None  # $ref in a code snippet, not a mail-merge variable
+    elif syntax in ("double-angle", "single-curly"):
+        width = 2 if syntax == "double-angle" else 1
+        name = text[width:-width].strip()
+        plausible = _camel_or_underscore(name) or normalise(name) in KNOWN_FIELD_WORDS or name[:1].isupper()
+        if not plausible or len(name.split()) > 4:
+            return None  # {x} or {value} in a code snippet
     elif syntax == "angle":
         name = text[1:-1]
         if name in _ANGLE_STOP or not ("_" in name or normalise(name) in KNOWN_FIELD_WORDS):
@@ -268,31 +307,34 @@ def find_broken(text: str, valid: list[MergeField]) -> list[BrokenField]:
     """Broken placeholders outside the valid ones, and unbalanced {{#if}}…{{/if}} / {% if %}…{% endif %}."""
     if "{" not in text and "}" not in text and "*|" not in text and "|*" not in text:
         return []
-    masked = text
-    for field in valid:
-        masked = masked[: field.start] + "\x00" * (field.end - field.start) + masked[field.end :]
+    masked = _mask(text, valid)
+    # Characters already reported: a mark per character keeps the overlap tests linear in the text's length.
+    taken = bytearray(len(text))
     found: list[BrokenField] = []
-    taken: list[tuple[int, int]] = []
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+
     for pattern, problem, repair in _BROKEN:
         for match in pattern.finditer(masked):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
-            taken.append((start, end))
+            take(start, end)
             found.append(BrokenField(start, end, text[start:end], problem, repair(text[start:end])))
     # A stray brace right next to a valid placeholder: {{{Recipient.FirstName}} read as "{" + {{…}}.
     for field in valid:
         before = field.start - 1
-        if before >= 0 and masked[before] == "{" and not any(s <= before < e for s, e in taken):
-            taken.append((before, field.end))
+        if before >= 0 and masked[before] == "{" and not taken[before]:
+            take(before, field.end)
             found.append(
                 BrokenField(
                     before, field.end, text[before : field.end], "unbalanced braces", text[before : field.end] + "}"
                 )
             )
         after = field.end
-        if after < len(masked) and masked[after] == "}" and not any(s <= after < e for s, e in taken):
-            taken.append((field.start, after + 1))
+        if after < len(masked) and masked[after] == "}" and not taken[after]:
+            take(field.start, after + 1)
             found.append(
                 BrokenField(
                     field.start,
@@ -304,6 +346,21 @@ def find_broken(text: str, valid: list[MergeField]) -> list[BrokenField]:
             )
     found.extend(_unbalanced_blocks(valid))
     return sorted(found, key=lambda b: b.start)
+
+
+def _mask(text: str, fields: list[MergeField]) -> str:
+    """``text`` with the characters of ``fields`` replaced by NUL (same length, so offsets stay)."""
+    pieces: list[str] = []
+    position = 0
+    for field in sorted(fields, key=lambda f: f.start):
+        start = max(field.start, position)
+        if field.end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append("\x00" * (field.end - start))
+        position = field.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 _OPENERS = {"if": "if", "unless": "unless", "each": "each", "with": "with", "for": "for"}

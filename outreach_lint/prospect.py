@@ -27,17 +27,14 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
+from .analysis.legalforms import LEGAL_FORM_SUFFIX
+from .analysis.names import name_words
 from .config import MODES
 
 _LIST_KEYS = ("aliases", "facts", "posts", "news")
 _TEXT_KEYS = ("company", "domain", "person", "first_name", "role", "salutation")
 #: Front-matter keys that are settings of the draft, not fields of the prospect.
 FRONT_MATTER_SETTINGS = ("mode",)
-_TITLES = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "herr", "frau", "mx"})
-_LEGAL_FORM = re.compile(
-    r"[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|OHG|UG(?:\s*\(haftungsbeschränkt\))?|eG|e\.\s?V\.|"
-    r"Inc\.?|Ltd\.?|LLC|LLP|plc|PLC|Corp\.?|Co\.|B\.V\.|N\.V\.|S\.A\.|S\.p\.A\.|AB|ASA|Oy)$"
-)
 #: Free-mail providers: an address there names a person, not a company.
 FREEMAIL_PROVIDERS = frozenset(
     {"gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "gmx", "web", "t-online", "icloud", "me", "aol"}
@@ -90,12 +87,12 @@ class Prospect:
         """The company without its legal form: "Northwind Freight GmbH" → "Northwind Freight"."""
         if not self.company:
             return None
-        return _LEGAL_FORM.sub("", self.company).strip() or self.company
+        return LEGAL_FORM_SUFFIX.sub("", self.company).strip() or self.company
 
     @property
     def surname(self) -> str | None:
         """The last word of ``person`` that is not a title ("Dr. Jana Weber" → "Weber")."""
-        words = _name_words(self.person or "")
+        words = name_words(self.person or "")
         return words[-1] if len(words) >= 2 else None
 
     @property
@@ -142,14 +139,9 @@ def from_mapping(data: dict[str, Any], where: str = "prospect") -> Prospect:
     return prospect
 
 
-def _name_words(person: str) -> list[str]:
-    """The words of a name without titles ("Dr. Jana Weber" → Jana, Weber)."""
-    return [w for w in person.split() if w.lower() not in _TITLES]
-
-
 def _first_name(person: str) -> str | None:
     """The first word of a name that is not a title ("Dr. Jana Weber" → "Jana")."""
-    words = _name_words(person)
+    words = name_words(person)
     return words[0] if words else None
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from .models import CATEGORIES, FixSafety, Severity
 from .patterns import PatternError, check_syntax
+from .vocabularies import ScopeConditions, VocabularyError, parse_classes, parse_conditions
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,6 +41,9 @@ class RuleMeta:
     fix: FixSafety = FixSafety.UNSAFE
     origin: str = "built-in"
     default_enabled: bool = True
+    tags: tuple[str, ...] = ()
+    legal_risk: str | None = None
+    fact_slot: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class PhraseRule:
     exceptions: tuple[str, ...] = ()
     swaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sentence: bool = False
+    conditions: ScopeConditions = field(default_factory=ScopeConditions)
 
 
 def _str(raw: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
@@ -69,10 +74,9 @@ def _str_list(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> PhraseRule:
-    """Validate one ``[[rules]]`` table."""
-    merged = {**defaults, **raw}
-    known = {
+#: The fields a ``[[rules]]`` table may have.
+RULE_FIELDS = frozenset(
+    {
         "code",
         "slug",
         "category",
@@ -89,12 +93,57 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
         "fix",
         "sentence",
         "enabled",
+        "unless",
+        "require",
+        "scope",
+        "question",
+        "tags",
+        "legal-risk",
+        "fact-slot",
     }
-    unknown = set(raw) - known
+)
+
+
+def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> PhraseRule:
+    """Validate one ``[[rules]]`` table."""
+    merged = {**defaults, **raw}
+    unknown = set(raw) - RULE_FIELDS
     if unknown:
         raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     code = _str(merged, "code", where)
     where = f"{where} ({code})"
+    identity = _identity(merged, code, where)
+    bad, good = _examples(merged, where)
+    swaps, patterns = _patterns(merged, where)
+    replacement = merged.get("replacement")
+    if replacement is not None:
+        replacement = (replacement,) if isinstance(replacement, str) else tuple(replacement)
+    meta = RuleMeta(
+        code=code,
+        **identity,
+        message=_str(merged, "message", where),
+        why=_str(merged, "why", where),
+        rewrite=_str(merged, "rewrite", where),
+        examples_bad=bad,
+        examples_good=good,
+        kind="phrase",
+        replacement=replacement,
+        origin=where.split(" (")[0],
+        default_enabled=bool(merged.get("enabled", True)),
+        tags=_tags(merged, where),
+        legal_risk=_str(merged, "legal-risk", where, "") or None,
+        fact_slot=_str(merged, "fact-slot", where, "") or None,
+    )
+    try:
+        conditions = parse_conditions(merged, where)
+    except VocabularyError as exc:
+        raise RuleError(str(exc)) from None
+    exceptions = _str_list(merged, "exceptions", where)
+    return PhraseRule(meta, patterns, exceptions, swaps, bool(merged.get("sentence")), conditions)
+
+
+def _identity(merged: dict[str, Any], code: str, where: str) -> dict[str, Any]:
+    """The rule's slug, category, language, severity and fix safety, validated (and its code's form)."""
     if not CODE.match(code):
         raise RuleError(f"{where}: code must look like AB123")
     slug = _str(merged, "slug", where)
@@ -111,12 +160,23 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
         fix = FixSafety(_str(merged, "fix", where, "unsafe"))
     except ValueError as exc:
         raise RuleError(f"{where}: {exc}") from None
+    return {"slug": slug, "category": category, "severity": severity, "language": language, "fix": fix}
+
+
+def _examples(merged: dict[str, Any], where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bad and good examples (at least one of each)."""
     examples = merged.get("examples", {})
     if not isinstance(examples, dict):
         raise RuleError(f"{where}: 'examples' must be a table with 'bad' and 'good'")
     bad, good = _str_list(examples, "bad", where), _str_list(examples, "good", where)
     if not bad or not good:
         raise RuleError(f"{where}: every rule needs at least one bad and one good example")
+    return bad, good
+
+
+def _patterns(merged: dict[str, Any], where: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """(swaps, patterns): the patterns with their own replacements, and every pattern; all (and the
+    exceptions) checked for syntax."""
     swap_raw = merged.get("swap", {})
     if not isinstance(swap_raw, dict):
         raise RuleError(f"{where}: 'swap' must be a table of pattern = replacement")
@@ -129,27 +189,16 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
             check_syntax(pattern)
         except PatternError as exc:
             raise RuleError(f"{where}: {exc}") from None
-    replacement = merged.get("replacement")
-    if replacement is not None:
-        replacement = (replacement,) if isinstance(replacement, str) else tuple(replacement)
-    meta = RuleMeta(
-        code=code,
-        slug=slug,
-        category=category,
-        severity=severity,
-        language=language,
-        message=_str(merged, "message", where),
-        why=_str(merged, "why", where),
-        rewrite=_str(merged, "rewrite", where),
-        examples_bad=bad,
-        examples_good=good,
-        kind="phrase",
-        replacement=replacement,
-        fix=fix,
-        origin=where.split(" (")[0],
-        default_enabled=bool(merged.get("enabled", True)),
-    )
-    return PhraseRule(meta, patterns, _str_list(merged, "exceptions", where), swaps, bool(merged.get("sentence")))
+    return swaps, patterns
+
+
+def _tags(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    """``tags``: what the rule means to other checks (``pitch``, ``opener``, ``closer``, ``legal-claim``…)."""
+    tags = _str_list(raw, "tags", where)
+    for tag in tags:
+        if not SLUG.match(tag):
+            raise RuleError(f"{where}: tag {tag!r} must be lowercase words joined by '-'")
+    return tags
 
 
 def load_pack(path: Path) -> list[PhraseRule]:
@@ -164,7 +213,7 @@ def load_pack(path: Path) -> list[PhraseRule]:
     defaults = data.get("pack", {})
     if not isinstance(defaults, dict):
         raise RuleError(f"{path}: [pack] must be a table")
-    defaults = {k: v for k, v in defaults.items() if k in ("category", "severity", "language", "fix")}
+    defaults = {k: v for k, v in defaults.items() if k in ("category", "severity", "language", "fix", "tags")}
     rules = data.get("rules", [])
     if not isinstance(rules, list):
         raise RuleError(f"{path}: 'rules' must be an array of tables ([[rules]])")
@@ -185,3 +234,28 @@ def load_directory(directory: Path) -> list[PhraseRule]:
     for path in sorted(directory.rglob("*.toml")):
         rules.extend(load_pack(path))
     return rules
+
+
+def load_classes(directory: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The ``[classes]`` tables of every pack under ``directory``, per language (``[pack] language``)."""
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for path in sorted(directory.rglob("*.toml")):
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except (tomllib.TOMLDecodeError, OSError):
+            continue  # load_pack reports it
+        if "classes" not in data:
+            continue
+        language = data.get("pack", {}).get("language") if isinstance(data.get("pack"), dict) else None
+        if language not in ("en", "de", "*"):
+            raise RuleError(f"{path}: a file with [classes] needs [pack] language = \"en\" or \"de\"")
+        try:
+            classes = parse_classes(data["classes"], str(path))
+        except VocabularyError as exc:
+            raise RuleError(str(exc)) from None
+        for lang in ("en", "de") if language == "*" else (language,):
+            table = found.setdefault(lang, {})
+            for name, members in classes.items():
+                table[name] = tuple(dict.fromkeys(table.get(name, ()) + members))
+    return found

@@ -29,12 +29,14 @@ expression finds the same token sequences in a few microseconds.)
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .analysis.legalforms import LEGAL_FORM
 from .prospect import Prospect
 
 #: Signal kinds. Numeric kinds are dropped in claims; "first-name" is never a detail on its own.
@@ -148,11 +150,6 @@ _PERIOD_WORDS = re.compile(
     rf"|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th){_SP}(?:quarter|half)(?:{_SP}(?:of{_SP})?{_YEAR}\b)?"
     rf"|\b(?:[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert)e[nmrs]?{_SP}(?:Quartal|Halbjahr)\w*(?:{_SP}{_YEAR}\b)?"
     rf"|\b(?:Geschäftsjahr|Wirtschaftsjahr){_SP}{_YEAR}(?:/\d\d)?\b"
-)
-#: Organisations with a legal form: the form is found first, the name before it second.
-_LEGAL_FORM = re.compile(
-    r"(?:GmbH(?:[ \t]*&[ \t]*Co\.[ \t]?KG)?|AG|SE|KGaA|KG|eG|e\.[ \t]?V\.|mbH|OHG|Inc\.|Ltd\.?|LLC|plc|B\.V\.|N\.V\.)"
-    r"(?![\w])"
 )
 _ORG_NAME_BEFORE = re.compile(r"(?:[A-ZÄÖÜ][\w&.'’-]*[ \t]+){1,4}\Z")
 _SITE = re.compile(
@@ -277,7 +274,7 @@ def iter_signals(text: str, language: str) -> Iterator[Signal]:
                 start = match.start() + match.group(0).find(trimmed)
                 yield Signal("name", start, start + len(trimmed), trimmed)
         return  # English organisations ("Acme Inc.") are capitalised names already; sites are German
-    for match in _LEGAL_FORM.finditer(text):
+    for match in LEGAL_FORM.finditer(text):  # organisations: the form first, the name before it second
         if not _boundary(text, match.start()) and text[match.start() - 1 : match.start()] != " ":
             continue
         before = _ORG_NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
@@ -398,13 +395,31 @@ def prospect_signals(text: str, prospect: Prospect) -> list[Signal]:
     if prospect.first_name:
         first = _name_pattern((prospect.first_name,))
         if first is not None:
-            taken = [(s.start, s.end) for s in found]
+            taken = _merged((s.start, s.end) for s in found)
+            starts = [start for start, _ in taken]
             found.extend(
                 Signal("first-name", m.start(), m.end(), m.group(0))
                 for m in first.finditer(text)
-                if not any(s <= m.start() < e for s, e in taken)
+                if not _inside(taken, starts, m.start())
             )
     return sorted(found, key=lambda s: s.start)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-empty character ranges joined where they overlap or touch, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of the merged ``spans`` (``starts``: their starts)."""
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 _STOP_STEMS = word_set(

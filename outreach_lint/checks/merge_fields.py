@@ -8,24 +8,21 @@ Mode (``ctx.mode``: --mode, config ``mode``, "template" for .j2/.jinja/.hbs; a d
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import re
 
+from ..analysis.context import CheckContext, RawFinding
+from ..analysis.greeting import full_greeting, greeting_name
+from ..analysis.recipient import display_company
+from ..analysis.units import Unit
 from ..mergefields import MergeField, find_broken, find_merge_fields, normalise
 from ..models import Severity
 from ..prospect import Prospect
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, Unit, suggestion
+from .base import suggestion
 from .registry import register
-from .research import (
-    analysis,
-    display_company,
-    effective_mode,
-    full_greeting,
-    greeting_name,
-    is_formal,
-    parse_greeting,
-)
 
 _FIRST = frozenset({"firstname", "fname", "first", "vorname", "givenname", "forename"})
 _LAST = frozenset({"lastname", "lname", "last", "surname", "nachname", "familyname", "familienname"})
@@ -109,19 +106,11 @@ def field_value(
     return None
 
 
-def _units(ctx: CheckContext) -> list[Unit]:
-    return [u for u in (ctx.subject, ctx.body) if u is not None]
-
-
-def _fields(ctx: CheckContext, unit: Unit) -> list[MergeField]:
-    return analysis(ctx).fields_of(unit)
-
-
 def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:
     """The greeting word when ``start`` lies in the body's salutation line."""
     if unit is not ctx.body:
         return None
-    greeting = parse_greeting(ctx)
+    greeting = ctx.greeting
     if greeting is not None and greeting.word_end <= start <= greeting.line_end:
         return greeting.word
     return None
@@ -154,12 +143,12 @@ def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:
     ),
 )
 def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    if effective_mode(ctx) != "draft":
+    if ctx.effective_mode != "draft":
         return []
     findings = []
     formal = None
-    for unit in _units(ctx):
-        for item in _fields(ctx, unit):
+    for unit in ctx.units:
+        for item in ctx.merge_fields(unit):
             if item.syntax == "missing-token":
                 continue  # MF003: a failed merge, not a placeholder
             en = ctx.language == "en"
@@ -178,7 +167,7 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             else:
                 word = _in_greeting(ctx, unit, item.start)
                 if formal is None:
-                    formal = is_formal(ctx)
+                    formal = ctx.formal
                 value = field_value(item, ctx.prospect, ctx.language, word, formal)
                 message = f"Merge field left in a draft: the recipient would see “{item.text}”"
                 if value:
@@ -230,20 +219,20 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def broken_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    draft = effective_mode(ctx) == "draft"
+    draft = ctx.effective_mode == "draft"
     findings = []
-    for unit in _units(ctx):
+    for unit in ctx.units:
         text = unit.text
         if "{" not in text and "}" not in text and "*|" not in text and "|*" not in text:
             continue
-        for broken in find_broken(unit.text, _fields(ctx, unit)):
+        for broken in find_broken(unit.text, ctx.merge_fields(unit)):
             en = ctx.language == "en"
             value = None
             if draft and broken.repaired:
                 repaired = find_merge_fields(broken.repaired)
                 if repaired and not repaired[0].control:
                     word = _in_greeting(ctx, unit, broken.start)
-                    value = field_value(repaired[0], ctx.prospect, ctx.language, word, is_formal(ctx))
+                    value = field_value(repaired[0], ctx.prospect, ctx.language, word, ctx.formal)
             if value:
                 sugg = suggestion(value, f"Write “{value}”." if en else f"Schreiben Sie „{value}“.")
             elif broken.repaired is not None:
@@ -265,9 +254,13 @@ _LEFTOVER_HINTS = ("undefined", "null", "NULL", "NaN")
 
 def _leftover_spans(language: str, text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     found = []
+    covered = sorted((s, e) for s, e, _ in taken if s < e)
+    starts = [s for s, _ in covered]
+    reach = list(itertools.accumulate((e for _, e in covered), max))  # the farthest end so far
     for match in _LEFTOVER[language].finditer(text):
         start, end = match.span(match.lastgroup or "v")
-        if not any(s <= start < e for s, e, _ in taken):
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or reach[index] <= start:
             found.append((start, end, ""))
     return found
 
@@ -315,14 +308,14 @@ _GREETING_LEFTOVER = re.compile(r"^(?:undefined|null|none|nan|nil|\{\}|\[\]|n/a)
 def merge_leftover(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
     en = ctx.language == "en"
-    greeting = parse_greeting(ctx)
-    for unit in _units(ctx):
+    greeting = ctx.greeting
+    for unit in ctx.units:
         text = unit.text
         spans: list[tuple[int, int, str]] = []
         if unit is ctx.body and greeting is not None and _GREETING_LEFTOVER.match(greeting.name):
             spans.append((greeting.name_start, greeting.name_end, "first_name"))
         if "[[" in text:
-            for item in _fields(ctx, unit):
+            for item in ctx.merge_fields(unit):
                 if item.syntax == "missing-token":
                     spans.append((item.start, item.end, item.name))
         if any(word in text for word in _LEFTOVER_HINTS):
@@ -332,7 +325,7 @@ def merge_leftover(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             before = unit.text[max(0, start - 12) : start].lower()
             value = None
             if word:
-                value = greeting_name(ctx.prospect, ctx.language, word, is_formal(ctx))
+                value = greeting_name(ctx.prospect, ctx.language, word, ctx.formal)
             elif re.search(r"company|firma|account|unternehmen", name, re.IGNORECASE) or re.search(
                 r"\b(?:at|for|bei|von|für)\s*$", before
             ):
@@ -382,7 +375,7 @@ _NEEDS_NAME = re.compile(r"(?i)^(?:dear|sehr geehrte(?:/r|\(r\)|r|s)?|liebe(?:/r
     ),
 )
 def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    greeting = parse_greeting(ctx)
+    greeting = ctx.greeting
     if greeting is None or greeting.name:
         return []
     text = ctx.body.text
@@ -398,7 +391,7 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     en = ctx.language == "en"
     right = None
     if not ctx.prospect.is_empty:
-        right = full_greeting(ctx.prospect, ctx.language, greeting.word, is_formal(ctx))
+        right = full_greeting(ctx.prospect, ctx.language, greeting.word, ctx.formal)
     replacement = f"{right}," if right else ("Hello," if en else "Guten Tag,")
     describe = (
         f"Write “{replacement}”{'' if right else ' – or better, the name'}."
@@ -432,13 +425,13 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def unknown_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    if effective_mode(ctx) != "template":
+    if ctx.effective_mode != "template":
         return []
-    configured = list(ctx.option("merge_fields", ()))
-    known: dict[str, str] = ctx.option("known_merge_fields", {})
+    configured = list(ctx.options.merge_fields)
+    known = ctx.options.known_merge_fields
     findings = []
-    for unit in _units(ctx):
-        for item in _fields(ctx, unit):
+    for unit in ctx.units:
+        for item in ctx.merge_fields(unit):
             if not item.name or item.syntax in ("spintax", "missing-token", "bracket", "word", "gmail"):
                 continue
             key = item.key
@@ -515,10 +508,10 @@ def fallback_form(field: MergeField, value: str, path: str) -> str | None:
     ),
 )
 def greeting_without_fallback(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    if effective_mode(ctx) != "template":
+    if ctx.effective_mode != "template":
         return []
-    greeting = parse_greeting(ctx)
-    fields = analysis(ctx).fields
+    greeting = ctx.greeting
+    fields = ctx.merge_fields(ctx.body)
     if not fields:
         return []
     line_end = ctx.body.text.find("\n")

@@ -10,13 +10,26 @@ from spacy.attrs import LEMMA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..analysis.context import RawFinding
+from ..analysis.units import Unit, sentence_with_trailing_space
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
-from ..patterns import CompiledPattern, Step, compile_pattern, crude_stem, expand, match_at, steps, token_forms
+from ..patterns import (
+    CompiledPattern,
+    Step,
+    compile_pattern,
+    crude_stem,
+    expand,
+    match_at,
+    steps,
+    strip_captures,
+    token_forms,
+)
 from ..rulepack import PhraseRule, RuleError
-from .base import RawFinding, Unit, sentence_with_trailing_space
+from ..vocabularies import WordClasses, allows
 
 _EXCEPTION = "!"
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def anchor_forms(tokens: list[dict[str, Any]], common: frozenset[str] = frozenset()) -> frozenset[str] | None:
@@ -53,8 +66,15 @@ class PhraseEngine:
     match must contain.
     """
 
-    def __init__(self, rules: list[PhraseRule], language: str, nlp) -> None:
+    def __init__(self, rules: list[PhraseRule], language: str, nlp, classes: WordClasses | None = None) -> None:
         self.language = language
+        self.classes = classes or WordClasses(language=language)
+        #: Per pattern key: capture name → (first, last) compiled-token index.
+        self.captures: dict[str, dict[str, tuple[int, int]]] = {}
+        #: Per pattern key with scope conditions: the compiled-token indices of its gaps and wildcards.
+        self.gaps: dict[str, frozenset[int]] = {}
+        #: Per run: (code, start, end, key) → the whole match's token range and its captures.
+        self._matched: dict[tuple[str, int, int, str], tuple[int, int, dict[str, tuple[int, int]]]] = {}
         self.rules: dict[str, PhraseRule] = {}
         self.windowed: dict[str, list[tuple[str, tuple[Step, ...], CompiledPattern, frozenset[str] | None]]] = {}
         self.replacements: dict[str, tuple[str, ...] | None] = {}
@@ -82,9 +102,14 @@ class PhraseEngine:
                 is_exception = index >= len(rule.patterns)
                 key = f"{code}{_EXCEPTION if is_exception else '#'}{index}"
                 try:
-                    compiled = compile_pattern(pattern, language, tokenize)
+                    plain, names = strip_captures(pattern)
+                    compiled = compile_pattern(self.classes.expand(plain), language, tokenize)
                 except ValueError as exc:
                     raise RuleError(f"{rule.meta.origin} ({code}): {exc}") from None
+                if names:
+                    self.captures[key] = {name: compiled.items[item] for name, item in names.items()}
+                if not rule.conditions.empty:
+                    self.gaps[key] = frozenset(i for i, t in enumerate(compiled.tokens) if "TEXT" in t)
                 self.replacements[key] = rule.swaps.get(pattern, rule.meta.replacement)
                 spelled = expand(compiled, language)
                 if spelled is not None:
@@ -134,7 +159,40 @@ class PhraseEngine:
                 windows.append((start, end))
         return windows
 
-    def run(self, unit: Unit, enabled: set[str]) -> list[RawFinding]:
+    def _counts(
+        self,
+        code: str,
+        key: str,
+        unit: Unit,
+        start: int,
+        end: int,
+        aligned: tuple[int, ...] | list[int],
+        span_start: int,
+        span_end: int,
+    ) -> bool:
+        """Whether a match meets its rule's scope conditions; remembers its captures for the rewrite."""
+        rule = self.rules[code]
+        if not rule.conditions.empty:
+            sentence = unit.sentence_at(start)
+            bounds = (sentence.start, sentence.end) if sentence else (0, len(unit.tokens))
+            question = bool(sentence) and sentence.text.rstrip().endswith("?")
+            free = [start + i for i, item in enumerate(aligned) if item in self.gaps.get(key, ())]
+            if not allows(rule.conditions, self.classes, unit.lowers, (start, end), bounds, question, free):
+                return False
+        names = self.captures.get(key)
+        if names:
+            spans = {}
+            for name, (first, last) in names.items():
+                positions = [start + i for i, item in enumerate(aligned) if first <= item <= last]
+                if positions:
+                    spans[name] = (positions[0], positions[-1] + 1)
+            self._matched[(code, span_start, span_end, key)] = (start, end, spans)
+        return True
+
+    def run(self, unit: Unit, enabled: set[str], legal: bool = True) -> list[RawFinding]:
+        """The findings of the ``enabled`` rules in ``unit``; with ``legal`` (the email is read under a law
+        that makes their claims a risk) those of rules with a ``legal-risk`` name it."""
+        self._matched = {}
         doc = unit.doc
         strings = doc.vocab.strings
         found: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
@@ -151,7 +209,9 @@ class PhraseEngine:
                     blocked.append((start, end))
                     continue
                 inside = [i for i, item in enumerate(kept) if compiled.span_first <= item <= compiled.span_last]
-                if inside:
+                if inside and self._counts(
+                    code, key, unit, start, end, kept, start + inside[0], start + inside[-1] + 1
+                ):
                     matches.append((start + inside[0], start + inside[-1] + 1, key))
         anchors = self.anchors
         positions: dict[str, list[int]] = {}
@@ -172,9 +232,10 @@ class PhraseEngine:
         findings = []
         for code in sorted(found):
             matches, blocked = found[code]
-            kept = _longest_first([m for m in matches if not any(s < m[1] and m[0] < e for s, e in blocked)])
+            kept = _longest_first(_unblocked(matches, blocked, len(doc)))
             for start, end, key in kept:
-                findings.append(self._finding(self.rules[code], unit, start, end, key))
+                finding = self._finding(self.rules[code], unit, start, end, key)
+                findings.append(with_legal_risk(finding) if legal and finding.meta.legal_risk else finding)
         return findings
 
     def _run_windowed(
@@ -203,8 +264,18 @@ class PhraseEngine:
                     covered = [
                         start + i for i, item in enumerate(aligned) if compiled.span_first <= item <= compiled.span_last
                     ]
-                    if covered:
+                    if covered and self._counts(code, key, unit, start, end, aligned, covered[0], covered[-1] + 1):
                         matches.append((covered[0], covered[-1] + 1, key))
+
+    def _captured(self, unit: Unit, code: str, first: int, stop: int, key: str) -> dict[str, str]:
+        """The text of each named capture of the match reported at tokens [first, stop)."""
+        found = self._matched.get((code, first, stop, key))
+        if found is None:
+            return {}
+        doc = unit.doc
+        return {
+            name: unit.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)] for name, (a, b) in found[2].items()
+        }
 
     def _finding(self, rule: PhraseRule, unit: Unit, first: int, stop: int, key: str) -> RawFinding:
         meta = rule.meta
@@ -212,7 +283,10 @@ class PhraseEngine:
         start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
         replacements = self.replacements[key]
         matched = unit.text[start:end]
-        description = meta.rewrite.replace("{text}", matched)
+        captured = self._captured(unit, meta.code, first, stop, key)
+        description = _fill(meta.rewrite.replace("{text}", matched), captured)
+        if captured and replacements:
+            replacements = tuple(_fill(r, captured) for r in replacements)
         suggestions: list[Suggestion] = []
         if replacements is not None:
             if replacements == ("",) and unit.name == "subject":
@@ -220,16 +294,14 @@ class PhraseEngine:
                 suggestions.append(Suggestion(None, description, FixSafety.NONE))
             elif replacements == ("",) and rule.sentence:
                 sentence = unit.sentence_at(first)
+                # The words of the sentence the match leaves (a match never crosses a sentence end).
                 leftover = (
-                    [
-                        t
-                        for i, t in enumerate(unit.tokens[sentence.start : sentence.end], sentence.start)
-                        if t.isalpha() and not first <= i < stop
-                    ]
+                    unit.alphabetic_tokens(sentence.start, sentence.end)
+                    - unit.alphabetic_tokens(max(first, sentence.start), min(stop, sentence.end))
                     if sentence
-                    else ["?", "?"]
+                    else 2
                 )
-                if sentence and len(leftover) <= 1:
+                if sentence and leftover <= 1:
                     start, end = sentence_with_trailing_space(unit, sentence)
                     suggestions.append(Suggestion("", f"Delete the sentence. {description}", meta.fix))
                 else:
@@ -239,7 +311,7 @@ class PhraseEngine:
                     end = _absorb_space(unit.text, start, end)
                     if _at_sentence_start(unit.text, start):
                         # "Obviously, the tool …" → "The tool …": take the next word and capitalise it.
-                        following = re.match(r"[^\W\d_][\w'-]*", unit.text[end:])
+                        following = _WORD.match(unit.text, end)
                         if following and not following.group(0)[:1].isupper():
                             word = following.group(0)
                             end += len(word)
@@ -256,9 +328,37 @@ class PhraseEngine:
         return RawFinding(meta, unit, start, end, tuple(suggestions))
 
 
+def _fill(template: str, captured: dict[str, str]) -> str:
+    """A rewrite template with ``{name}`` replaced by the captured words."""
+    for name, value in captured.items():
+        template = template.replace("{" + name + "}", value)
+    return template
+
+
+def with_legal_risk(finding: RawFinding) -> RawFinding:
+    """A finding of a rule whose claim carries a legal risk: the risk added to its message (unless the message
+    cites the law already) and the rule's slot for a checkable fact offered right after its own fix."""
+    meta = finding.meta
+    message = finding.message or meta.message
+    if "UWG" not in message and "§" not in message:
+        finding.message = f"{message}; legal risk: {meta.legal_risk}"
+    if meta.fact_slot is None or any(s.replacement == meta.fact_slot for s in finding.suggestions):
+        return finding
+    slot = Suggestion(
+        meta.fact_slot, "Put a fact a competitor could check (figure, source, date) in its place.", FixSafety.NONE
+    )
+    first = finding.suggestions[:1]
+    if first and first[0].replacement is not None:
+        finding.suggestions = (first[0], slot, *finding.suggestions[1:])
+    else:
+        finding.suggestions = (slot, *finding.suggestions)
+    return finding
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?\n"
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start == 0 or text[start - 1] in ".!?\n"
 
 
 def _absorb_space(text: str, start: int, end: int) -> int:
@@ -297,10 +397,25 @@ def _match_case(replacement: str, matched: str) -> str:
     return replacement
 
 
+def _unblocked(
+    matches: list[tuple[int, int, str]], blocked: list[tuple[int, int]], size: int
+) -> list[tuple[int, int, str]]:
+    """The matches that overlap no exception match (token ranges; marking the blocked tokens keeps this linear)."""
+    if not blocked:
+        return matches
+    marked = bytearray(size)
+    for start, end in blocked:
+        marked[start:end] = b"\x01" * (end - start)
+    return [m for m in matches if not any(marked[m[0] : m[1]])]
+
+
 def _longest_first(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop matches that overlap a longer (or earlier) match of the same rule."""
     kept: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
-        if not any(match[0] < k[1] and k[0] < match[1] for k in kept):
+        tokens = range(match[0], match[1])
+        if taken.isdisjoint(tokens):
             kept.append(match)
+            taken.update(tokens)
     return sorted(kept)

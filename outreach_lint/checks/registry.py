@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..analysis.context import CheckContext, RawFinding
 from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
-from .base import CheckContext, CodeCheck, RawFinding
+from .base import CodeCheck
 
 CODE_CHECKS: list[CodeCheck] = []
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.context import CheckContext, RawFinding
+from ..analysis.recipient import team_of
+from ..analysis.textstats import pronoun_counts, sentence_pronouns
+from ..analysis.units import Sentence, sentence_with_trailing_space
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, Sentence, sentence_with_trailing_space, suggestion
+from .base import suggestion
 from .registry import register
-from .structure import content_sentences, reader_name
-from .textstats import pronoun_counts, sentence_pronouns
 
 _SELF_OPENING = {
     "en": re.compile(r"^\s*(?:I|I'm|I've|I'd|I'll|We|We're|We've|My|Our|Allow me|Let me introduce)\b", re.IGNORECASE),
@@ -42,14 +44,14 @@ _TEMPLATE = {
 
 def _first_content(ctx: CheckContext) -> Sentence | None:
     """The first sentence that stays once phrase rules' sentence deletions are applied."""
-    for sentence in content_sentences(ctx):
+    for sentence in ctx.content:
         if not ctx.deleted(sentence):
             return sentence
     return None
 
 
 def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
-    for sentence in content_sentences(ctx):
+    for sentence in ctx.content:
         sender, reader = sentence_pronouns(sentence, ctx.language)
         if sentence.start != skip.start and reader and not sender and not ctx.flagged(sentence):
             return sentence
@@ -123,7 +125,7 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 (suggestion(None, f"Open with your sentence about them, “{lead}”, and put “{text}” after it."),),
             )
         ]
-    template = _TEMPLATE[language].format(who=reader_name(ctx).replace("your", "Your").replace("Ihr ", "Ihr "))
+    template = _TEMPLATE[language].format(who=team_of(ctx.language).replace("your", "Your").replace("Ihr ", "Ihr "))
     return [RawFinding(meta, ctx.body, start, end, (suggestion(None, template),))]
 
 
@@ -151,8 +153,8 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 )
 def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sender, reader = pronoun_counts(ctx.body.tokens, ctx.language)
-    ratio = float(ctx.option("self_focus_ratio", 2.0))
-    sentences = content_sentences(ctx)
+    ratio = ctx.options.self_focus_ratio
+    sentences = ctx.content
     counts = [sentence_pronouns(s, ctx.language) for s in sentences]
     # A run of three sentences about the sender counts too, even when the rest of the email is balanced.
     runs = [
@@ -167,7 +169,7 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         s, r = sentence_pronouns(sentence, ctx.language)
         return s - r
 
-    worst = max(content_sentences(ctx) or ctx.sentences, key=weight)
+    worst = max(ctx.content or ctx.sentences, key=weight)
     text = worst.text.strip()
     start = worst.start_char + (len(worst.text) - len(worst.text.lstrip()))
     helped = _EN_HELP.match(text) if ctx.language == "en" else None
@@ -177,13 +179,13 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     elif ctx.language == "de":
         sugg = suggestion(
             None,
-            f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {reader_name(ctx)} "
+            f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {team_of(ctx.language)} "
             "davon? Zum Beispiel: „Sie könnten …“ statt „Wir bieten …“.",
         )
     else:
         sugg = suggestion(
             None,
-            f"Rewrite “{text}” from the reader's side: what does {reader_name(ctx)} get? "
+            f"Rewrite “{text}” from the reader's side: what does {team_of(ctx.language)} get? "
             "For example “You could …” instead of “We offer …”.",
         )
     message = f"{sender} mentions of you/your company vs {reader} of the reader"

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from ..analysis.context import CheckContext, RawFinding
+from ..analysis.units import Unit
 from ..models import FixSafety, Suggestion
 from ..rulepack import RuleMeta
 from ..spelling.languagetool import GrammarMatch
 from ..spelling.service import SpellingService, names_in
-from .base import CheckContext, RawFinding, Unit
 from .registry import CODE_CHECKS, register
 
 
 def _names(ctx: CheckContext) -> frozenset[str]:
     headers = ctx.document.headers
     return names_in(
-        ctx.document.signature,
+        ctx.signature.text,
         headers.get("to", ""),
         headers.get("from", ""),
         headers.get("cc", ""),
@@ -23,7 +24,7 @@ def _names(ctx: CheckContext) -> frozenset[str]:
 
 def _units(ctx: CheckContext) -> list[Unit]:
     """Body first: its words (names met mid-sentence) also inform the subject line."""
-    return [u for u in (ctx.body, ctx.subject) if u is not None]
+    return ctx.units[::-1]
 
 
 @register(
@@ -49,8 +50,8 @@ def _units(ctx: CheckContext) -> list[Unit]:
     ),
 )
 def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    service: SpellingService | None = ctx.option("spelling_service", None)
-    if service is None or service.settings.backend == "off" or ctx.option("spelling_handled", False):
+    service: SpellingService | None = ctx.options.spelling_service
+    if service is None or service.settings.backend == "off":
         return []
     names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language)
     findings = []
@@ -61,8 +62,11 @@ def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 findings.extend(_languagetool_findings(ctx, meta, service, unit, matches, names, spelling=True))
                 continue
         misspelled, _ = service.check(unit.text, ctx.language, names)
+        suggested: dict[str, tuple[Suggestion, ...]] = {}  # a recurring word gets the same suggestions
         for item in misspelled:
-            findings.append(RawFinding(meta, unit, item.start, item.end, _suggestions(service, ctx, item)))
+            if item.word not in suggested:
+                suggested[item.word] = _suggestions(service, ctx, item)
+            findings.append(RawFinding(meta, unit, item.start, item.end, suggested[item.word]))
     return findings
 
 
@@ -77,7 +81,7 @@ def _languagetool_findings(
 ) -> list[RawFinding]:
     """LanguageTool's matches as findings: spelling under this rule, the rest under GR001."""
     grammar_meta = GRAMMAR_META[0]
-    enabled_grammar = ctx.option("grammar_enabled", False)
+    enabled_grammar = ctx.options.grammar_enabled
     findings = []
     seen: set[tuple[int, int]] = set()
     for match in matches:
@@ -129,7 +133,7 @@ def _suggestions(service: SpellingService, ctx: CheckContext, item) -> tuple[Sug
     fix=FixSafety.SAFE,
 )
 def rejected_spelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    service: SpellingService | None = ctx.option("spelling_service", None)
+    service: SpellingService | None = ctx.options.spelling_service
     if service is None or not service.reject or service.settings.backend == "off":
         return []
     findings = []
@@ -158,8 +162,8 @@ GRAMMAR_META: list[RuleMeta] = []
 )
 def languagetool_grammar(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     """Normally reported by SP001, which asks LanguageTool once per email; asks itself when SP001 is off."""
-    service: SpellingService | None = ctx.option("spelling_service", None)
-    if service is None or service.languagetool is None or ctx.option("spelling_enabled", False):
+    service: SpellingService | None = ctx.options.spelling_service
+    if service is None or service.languagetool is None or ctx.options.spelling_enabled:
         return []
     findings = []
     for unit in _units(ctx):

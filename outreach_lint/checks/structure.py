@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.context import CheckContext, RawFinding
+from ..analysis.recipient import reader_name
+from ..analysis.textstats import VOWEL_GROUPS, reading_ease, sentence_pronouns, split_sentence
+from ..analysis.units import Sentence, Unit, sentence_with_trailing_space
 from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, Sentence, Unit, sentence_with_trailing_space, suggestion
+from .base import suggestion
 from .registry import register
-from .textstats import VOWEL_GROUPS, reading_ease, sentence_pronouns, split_sentence
 
-GREETING = re.compile(
-    r"^\s*(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
-    r"liebe[rs]?|moin|servus|grüezi)\b",
-    re.IGNORECASE,
-)
 _CTA = {
     "en": re.compile(
         r"\b(?:let me know|reply|write back|book (?:a|some) time|grab (?:a|some) time|pick a (?:time|slot)|"
@@ -85,23 +83,8 @@ _SUBJECT_STOP = frozenset(
 )
 
 
-def content_sentences(ctx: CheckContext) -> list[Sentence]:
-    """Body sentences without the greeting line."""
-    sentences = ctx.sentences
-    if sentences and GREETING.match(sentences[0].text) and len(sentences[0].words) <= 6:
-        return sentences[1:]
-    return sentences
-
-
-def reader_name(ctx: CheckContext) -> str:
-    company = ctx.option("prospect_company", None)
-    if company:
-        return company
-    return "Ihr Team" if ctx.language == "de" else "your team"
-
-
 def body_span(ctx: CheckContext) -> tuple[int, int] | None:
-    sentences = content_sentences(ctx)
+    sentences = ctx.content
     if not sentences:
         return None
     return sentences[0].start_char, sentences[-1].end_char
@@ -130,12 +113,12 @@ def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, mes
     ),
 )
 def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    limit = int(ctx.option("max_words", 125))
+    limit = ctx.options.max_words
     total = sum(len(s.words) for s in ctx.sentences)
     span = body_span(ctx)
     if total <= limit or span is None:
         return []
-    sentences = content_sentences(ctx)
+    sentences = ctx.content
     protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
 
     def cost(sentence: Sentence) -> tuple[int, int]:
@@ -190,11 +173,11 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    sentences = content_sentences(ctx)
+    sentences = ctx.content
     if not sentences or "?" in ctx.body.text or _CTA[ctx.language].search(ctx.body.text):
         return []
     last = sentences[-1]
-    question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx))
+    question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx.prospect, ctx.language))
     replacement = f"{last.text.rstrip()} {question}"
     return [
         _finding(
@@ -212,7 +195,7 @@ def _asks(ctx: CheckContext) -> list[Sentence]:
     calls = [m.start() for m in _CTA[ctx.language].finditer(ctx.body.text)]
     return [
         s
-        for s in content_sentences(ctx)
+        for s in ctx.content
         if ("?" in s.text and words.search(s.text)) or any(s.start_char <= c < s.end_char for c in calls)
     ]
 
@@ -298,7 +281,7 @@ def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if unit is None:
         return []
     text = unit.text.strip()
-    max_words, max_chars = int(ctx.option("max_subject_words", 8)), int(ctx.option("max_subject_chars", 60))
+    max_words, max_chars = ctx.options.max_subject_words, ctx.options.max_subject_chars
     if len(text.split()) <= max_words and len(text) <= max_chars:
         return []
     start = unit.text.index(text)
@@ -383,9 +366,7 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if unit is None:
         return []
     prefix = _SUBJECT_PREFIX.match(unit.text)
-    if not prefix or any(r.kind in ("quote", "forward") for r in ctx.document.regions):
-        return []
-    if ctx.document.headers.get("in-reply-to") or ctx.document.headers.get("references"):
+    if not prefix or ctx.is_reply:
         return []
     start = len(unit.text) - len(unit.text.lstrip())
     return [
@@ -400,8 +381,18 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 
 _SHOUT_HINT = re.compile(r"[!?][!?]|[A-ZÄÖÜ]{3}")
-_SHOUT_PUNCT = re.compile(r"[!?]*!{2,}[!?]*|\?!|!\?")
+#: A run of ! and ? with "!!", "?!" or "!?" in it, as one finding ("?!?!" is one shout), matched from the
+#: run's start only (tried inside a run of 100,000 "?" it would scan to the run's end from every position).
+_SHOUT_PUNCT = re.compile(r"(?<![!?])[!?]*(?:!!|\?!|!\?)[!?]*")
+_CALM = {mark: suggestion(mark, f"Write “{mark}”.", SAFE) for mark in ("?", ".")}
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ]{4,}(?=!)")
+
+
+def _visible_before(text: str, index: int) -> str:
+    """The last non-space character before ``index`` ("" at the start of the text)."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return text[index - 1] if index > 0 else ""
 
 
 @register(
@@ -421,31 +412,19 @@ _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ
 )
 def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
-    for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
+    for unit in ctx.units:
         if not _SHOUT_HINT.search(unit.text):
             continue
         for match in _SHOUT_PUNCT.finditer(unit.text):
-            replacement = "?" if "?" in match.group(0) else "."
-            findings.append(
-                _finding(
-                    meta,
-                    unit,
-                    match.start(),
-                    match.end(),
-                    suggestion(replacement, f"Write “{replacement}”.", SAFE),
-                )
-            )
+            calm = _CALM["?" if "?" in match.group(0) else "."]
+            findings.append(_finding(meta, unit, match.start(), match.end(), calm))
         if unit is ctx.subject:
             letters, ratio = _caps_ratio(unit.text)
             if letters >= 8 and ratio >= 0.75:
                 continue  # an all-caps subject is ST005's finding
         for match in _CAPS_RUN.finditer(unit.text):
             fixed = match.group(0).lower()
-            if (
-                match.start() == 0
-                or unit.text[: match.start()].rstrip().endswith((".", "!", "?", "\n"))
-                or not unit.text[: match.start()].strip()
-            ):
+            if _visible_before(unit.text, match.start()) in ("", ".", "!", "?"):
                 fixed = fixed[:1].upper() + fixed[1:]
             findings.append(
                 _finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.", SAFE))
@@ -472,9 +451,9 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    limit = int(ctx.option("max_sentence_words", 35))
+    limit = ctx.options.max_sentence_words
     findings = []
-    for sentence in content_sentences(ctx):
+    for sentence in ctx.content:
         count = len(sentence.words)
         if count <= limit:
             continue
@@ -523,9 +502,9 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     ),
 )
 def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    sentences = content_sentences(ctx)
+    sentences = ctx.content
     score = reading_ease(sentences, ctx.language)
-    threshold = float(ctx.option("min_reading_ease", 30 if ctx.language == "de" else 40))
+    threshold = ctx.options.reading_ease_threshold(ctx.language)
     if score is None or score >= threshold:
         return []
 

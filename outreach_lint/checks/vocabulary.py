@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from ..analysis.context import CheckContext, RawFinding
 from ..models import FixSafety, Severity
 from ..rulepack import RuleMeta
-from .base import CheckContext, RawFinding, suggestion
+from .base import suggestion
 from .registry import register
-
-
-def compile_reject(reject: dict[str, str]) -> re.Pattern[str] | None:
-    if not reject:
-        return None
-    alternatives = sorted((re.escape(word) for word in reject), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
 @register(
@@ -29,13 +21,12 @@ def compile_reject(reject: dict[str, str]) -> re.Pattern[str] | None:
     fix=FixSafety.SAFE,
 )
 def rejected_term(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    pattern = ctx.option("reject_pattern", None)
-    reject: dict[str, str] = ctx.option("reject", {})
+    pattern = ctx.options.reject_pattern
     if pattern is None:
         return []
-    lowered = {k.lower(): v for k, v in reject.items()}
+    lowered = ctx.options.reject
     findings = []
-    for unit in (u for u in (ctx.subject, ctx.body) if u is not None):
+    for unit in ctx.units:
         for match in pattern.finditer(unit.text):
             replacement = lowered.get(match.group(0).lower(), "")
             start, end = match.span()

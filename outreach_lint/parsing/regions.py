@@ -1,8 +1,11 @@
-"""Finding quoted replies, forwarded blocks, signatures and suppression directives in a body."""
+"""Finding quoted replies, forwarded blocks, signatures and suppression directives in a body (where the
+signature starts is ``analysis.signoff``'s answer, shared with the checks)."""
 
 from __future__ import annotations
 
 import re
+
+from ..analysis.signoff import line_spans, signature_start
 
 DIRECTIVE = re.compile(
     r"outreach-lint:\s*(?P<kind>disable-next-line|disable)\b(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\- ]*[A-Za-z0-9]))?",
@@ -22,32 +25,11 @@ _SEPARATOR = re.compile(
 _OUTLOOK_HEADER = re.compile(r"^\s*\**(?:From|Von)\s*:\**\s+\S", re.IGNORECASE)
 _OUTLOOK_FOLLOW = re.compile(r"^\s*\**(?:Sent|Gesendet|Date|Datum|To|An|Subject|Betreff)\s*:", re.IGNORECASE)
 _FORWARD_WORDS = re.compile(r"forward|weitergeleitet", re.IGNORECASE)
-_SIGNATURE_DELIMITER = re.compile(r"^--\s?$")
-SIGN_OFF = re.compile(
-    r"^\s*(?:(?:(?:best|kind|warm|warmest|many|with)\s*)?(?:regards|wishes)|best|cheers|thanks|thank you|"
-    r"many thanks|thanks again|sincerely|yours sincerely|yours truly|all the best|talk soon|speak soon|"
-    r"(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|schönen|sonnigen|viele|beste|liebe|herzliche|"
-    r"freundliche|schöne)\s+grüßen?(?:\s+aus\s+\S+)?|viele grüße|(?:mit\s+)?freundlichem?\s+gruß|"
-    r"gruß|grüße|mfg|lg|vg|danke|vielen dank|herzlichen dank|bis bald)\s*(?:[,.!]\s*)?$",
-    re.IGNORECASE,
-)
-MAX_SIGN_OFF_LINES = 12
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding the newline."""
-    spans = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n")
-        spans.append((pos, pos + len(stripped)))
-        pos += len(line)
-    return spans
 
 
 def find_regions(text: str) -> list[tuple[str, int, int]]:
     """Regions of ``text`` that are not the author's prose, as (kind, start, end) text offsets."""
-    lines = _lines(text)
+    lines = line_spans(text)
     regions: list[tuple[str, int, int]] = []
     quote_from = _quote_start(text, lines)
     limit = len(lines) if quote_from is None else quote_from
@@ -58,7 +40,7 @@ def find_regions(text: str) -> list[tuple[str, int, int]]:
         start, end = lines[index]
         if text[start:end].lstrip().startswith(">"):
             regions.append(("quote", start, end))
-    signature_from = _signature_start(text, lines, limit)
+    signature_from = signature_start(text, lines, limit)
     if signature_from is not None:
         sig_end = lines[limit - 1][1] if limit else 0
         regions.append(("signature", lines[signature_from][0], sig_end))
@@ -88,39 +70,6 @@ def _quote_start(text: str, lines: list[tuple[int, int]]) -> int | None:
 def _is_forward(text: str, lines: list[tuple[int, int]], index: int) -> bool:
     start, end = lines[index]
     return bool(_FORWARD_WORDS.search(text[start:end]))
-
-
-def _signature_start(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
-    for index in range(limit):
-        start, end = lines[index]
-        if _SIGNATURE_DELIMITER.match(text[start:end]):
-            return index
-    for index in range(max(0, limit - MAX_SIGN_OFF_LINES), limit):
-        start, end = lines[index]
-        if SIGN_OFF.match(text[start:end]):
-            return index
-    return _name_after_closing(text, lines, limit)
-
-
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-
-
-def _name_after_closing(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
-    """The name lines after a closing line that ends in a comma ("Looking forward to hearing from you,"
-    then "Brad"): the last 1-4 lines, each a few words without sentence punctuation, after a comma line that
-    follows the email's prose."""
-    filled = [i for i in range(limit) if text[lines[i][0] : lines[i][1]].strip()]
-    if len(filled) < 3:
-        return None
-    for count in range(1, min(4, len(filled) - 2) + 1):
-        closing = filled[-count - 1]
-        closing_line = text[lines[closing][0] : lines[closing][1]].rstrip()
-        if not closing_line.endswith(","):
-            continue
-        tail = [text[lines[i][0] : lines[i][1]].strip() for i in filled[-count:]]
-        if all(len(line.split()) <= 6 and not _SENTENCE_END.search(line) for line in tail):
-            return filled[-count]
-    return None
 
 
 def parse_directive_codes(raw: str | None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
 from .languagetool import LanguageToolBackend
-from .words import Candidate, candidates, gender_base, is_acronym_or_code, is_joined, parts, skipped_ranges
+from .words import Candidate, candidates, gender_base, in_skipped, is_acronym_or_code, is_joined, parts
 
 OTHER = {"de": "en", "en": "de"}
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
@@ -131,7 +131,7 @@ class SpellingService:
     def leave_alone(self, text: str, start: int, end: int, language: str, names: frozenset[str]) -> bool:
         """Whether a word another backend flags is one we know is fine: a name, placeholder, address,
         acronym, accepted word, gender form or a word of the other language."""
-        if any(s < end and start < e for s, e in skipped_ranges(text)):
+        if in_skipped(text, start, end):
             return True
         word = text[start:end].replace("\u2019", "'")
         if not word or word in names or self._fine(word.removesuffix("'s"), language):
@@ -311,6 +311,9 @@ class SpellingService:
         misspelled: list[Misspelling] = []
         rejected: list[Rejected] = []
         name_end = -10
+        # A word that recurs with the same surroundings gets the same verdict and suggestions: judged once.
+        verdicts: dict[tuple, bool] = {}
+        spelled: dict[str, Misspelling] = {}
         for candidate in found:
             replacement = self.reject.get(candidate.word.lower())
             if replacement is not None:
@@ -321,25 +324,36 @@ class SpellingService:
                 if len(piece) < 2:
                     continue
                 whole = len(pieces) == 1
-                item = replace(
-                    candidate,
-                    start=candidate.start + offset,
-                    end=candidate.start + offset + len(piece),
-                    word=piece,
-                    capitalised_mid_sentence=candidate.capitalised_mid_sentence or offset > 0,
-                    after_name_word=candidate.after_name_word and offset == 0,
-                    before_capitalised=candidate.before_capitalised and whole,
-                    abbreviation=candidate.abbreviation and whole,
-                    truncated=candidate.truncated and whole,
+                item = (
+                    candidate
+                    if whole
+                    else replace(
+                        candidate,
+                        start=candidate.start + offset,
+                        end=candidate.start + offset + len(piece),
+                        word=piece,
+                        capitalised_mid_sentence=candidate.capitalised_mid_sentence or offset > 0,
+                        after_name_word=candidate.after_name_word and offset == 0,
+                        before_capitalised=False,
+                        abbreviation=False,
+                        truncated=False,
+                    )
                 )
-                if self._acceptable(item, language, names, repeated, proper):
+                key = (item.word, *_flags(item))
+                verdict = verdicts.get(key)
+                if verdict is None:
+                    verdict = verdicts[key] = self._acceptable(item, language, names, repeated, proper)
+                if verdict:
                     if item.word[:1].isupper():
                         name_end = item.end
                     continue
                 if item.word[:1].isupper() and 0 < item.start - name_end <= 1:
                     name_end = item.end  # "Michał Wróbel": a surname right after an accepted first name
                     continue
-                misspelled.append(self._misspelling(item, language, budget))
+                known = spelled.get(item.word)
+                if known is None:
+                    known = spelled[item.word] = self._misspelling(item, language, budget)
+                misspelled.append(Misspelling(item.start, item.end, known.word, known.suggestions, known.searched))
         return misspelled, rejected
 
     def _misspelling(self, item: Candidate, language: str, budget: SuggestionBudget) -> Misspelling:
@@ -355,6 +369,17 @@ class SpellingService:
             if searched:
                 self._ranked[(language, item.word)] = ranked
         return Misspelling(item.start, item.end, item.word, ranked, searched)
+
+
+def _flags(candidate: Candidate) -> tuple[bool, ...]:
+    """What a verdict on a word depends on besides the word itself."""
+    return (
+        candidate.capitalised_mid_sentence,
+        candidate.after_name_word,
+        candidate.before_capitalised,
+        candidate.abbreviation,
+        candidate.truncated,
+    )
 
 
 def edit_distance(a: str, b: str) -> int:

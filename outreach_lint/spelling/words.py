@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -89,6 +90,30 @@ def skipped_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
+@functools.lru_cache(maxsize=8)
+def _skipped_index(text: str) -> tuple[list[int], list[int]]:
+    """``skipped_ranges`` merged into disjoint ranges in text order: (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(skipped_ranges(text)):
+        if start == end:
+            continue
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def in_skipped(text: str, start: int, end: int) -> bool:
+    """Whether the range [start, end) of ``text`` overlaps one of its ``skipped_ranges`` (a binary search:
+    asking every range for every word took time quadratic in the number of placeholders)."""
+    starts, ends = _skipped_index(text)
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and ends[index] > start
+
+
 def is_acronym_or_code(word: str) -> bool:
     """CRM, SaaS, HubSpot, iPhone: capitals after the first letter mean an acronym or a product name."""
     return any(c.isupper() for c in word[1:])
@@ -111,7 +136,6 @@ def candidates(text: str, fine: Callable[[str], bool], known: dict[str, bool] | 
     ``fine`` tells words that are right whatever their context (known to a dictionary), ``known`` is its
     cache: such words are passed over without computing anything else, which keeps spelling cheap."""
     text = text.replace("\u2019", "'")
-    skipped: tuple[tuple[int, int], ...] | None = None
     found = []
     previous_word = ""
     for match in _WORD.finditer(text):
@@ -123,9 +147,7 @@ def candidates(text: str, fine: Callable[[str], bool], known: dict[str, bool] | 
         if verdict:
             previous_word = word
             continue
-        if skipped is None:
-            skipped = skipped_ranges(text)
-        if any(s < end and start < e for s, e in skipped):
+        if in_skipped(text, start, end):
             previous_word = word
             continue
         before = text[max(0, start - 3) : start]

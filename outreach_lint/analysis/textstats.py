@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .base import Sentence, is_word
+from .units import Sentence, is_word
 
 SENDER = {
     "en": frozenset(

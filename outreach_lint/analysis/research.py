@@ -1,0 +1,366 @@
+"""What an email shows of research about its recipient: the first specific detail about them, where it names
+the prospect's company, which known facts it quotes, and which sentences are about the sender instead.
+
+What counts as a specific detail is documented in ``outreach_lint.signals``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from ..mergefields import MergeField
+from ..prospect import Prospect
+from ..rulepack import RuleMeta
+from ..signals import (
+    DATED,
+    NAME_STOP,
+    NUMERIC,
+    POSSESSIVE,
+    ROLE_WORDS,
+    SOCIAL_PROOF_UNITS,
+    Signal,
+    company_names,
+    entity_signals,
+    fact_used,
+    iter_signals,
+    prospect_signals,
+    text_terms,
+    word_set,
+)
+from .lazy import lazy
+from .names import TITLE_BEFORE
+from .textstats import sentence_pronouns
+from .units import Sentence
+
+if TYPE_CHECKING:
+    from .context import CheckContext
+
+
+#: Numbers in claims and offers ("will cut your costs by 30 %", "30 % Rabatt") say nothing about the recipient.
+_CLAIM_WORDS = {
+    "en": word_set(
+        """will 'll can could would might guarantee guarantees guaranteed typically usually promise promised
+        discount discounts off promo promotion coupon"""
+    ),
+    "de": word_set(
+        """wird werden würde würden kann können könnte könnten garantiert garantieren durchschnittlich
+        typischerweise rabatt rabatte nachlass aktionspreis gutschein"""
+    ),
+}
+_CLAIM_PHRASES = {
+    "en": re.compile(r"\b(?:up to|on average)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:bis zu|im Schnitt|in der Regel)\b", re.IGNORECASE),
+}
+RESEARCH_FIELD = re.compile(
+    r"personal|persönlich|individuell|icebreaker|ice_?breaker|opener|opening|first_?line|intro_?line|research|"
+    r"recherche|custom_?(?:line|intro|text|opener)|snippet|hook|trigger|observation|compliment|aufh(?:ä|ae|a)nger|"
+    r"einstieg|insight|why_?now|recent_?news|news_?item|post_?topic",
+    re.IGNORECASE,
+)
+_SIGNATURE_WORD = re.compile(r"[A-ZÄÖÜ][\w&'’.-]*")
+_LEADING_NUMBER = re.compile(r"^[\d.,+\s]+")
+_CONNECTORS = frozenset({"and", "&", "of", "de", "van", "von", "der", "du", "la"})
+_SELF_INTRO = re.compile(
+    r"(?:[Mm]y name is|I am|I'm|I work|[Ww]e are|[Ww]e're|[Mm]ein Name ist|[Ii]ch bin|[Ii]ch arbeite|[Ww]ir sind)\b"
+)
+
+
+def is_pitch_finding(meta: RuleMeta) -> bool:
+    """Phrase findings that mark a sentence as the sender's pitch: overpromises and the rules tagged ``pitch``
+    (claim buzzwords: "leading provider", "führender Anbieter", "best-in-class", …)."""
+    return meta.category == "overpromise" or "pitch" in meta.tags
+
+
+_DEADLINE_BEFORE = re.compile(
+    r"(?i:\b(?:until|till|through|ends?|ending|expires?|valid until|runs until|bis(?:[ \t]+(?:zum|zur|Ende|Mitte|"
+    r"Anfang))?|spätestens(?:[ \t]+(?:am|bis))?|endet(?:[ \t]+am)?|gültig bis|läuft bis))[ \t]*"
+    r"(?:(?:the|dem)[ \t]+)?(?:\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?\Z"
+)
+
+
+def is_deadline(text: str, signal: Signal) -> bool:
+    """A date the sender sets ("until 30 November", "bis zum 29. November"): an offer, not a detail about them."""
+    return signal.kind in DATED and bool(_DEADLINE_BEFORE.search(text, max(0, signal.start - 24), signal.start))
+
+
+#: "How Brookfield Pharma cut …", "Wie Fahrradhaus Weller … spart": a case study, the name is someone else's
+#: ("How Northwind could cut …" with a modal verb is a pitch to the recipient).
+_CASE_STUDY_SUBJECT = re.compile(
+    r"(?!.*\b(?i:can|could|might|would|will|may|kann|könnte|können|könnten|würde|würden|wird)\b)"
+    r"\s*(?:How|Wie|Warum|Why)\s+(?!you\b|Sie\b|du\b|Ihr\b|your\b)"
+    r"(?P<name>[A-ZÄÖÜ][\w&.'’-]*(?:[ \t]+[A-ZÄÖÜ][\w&.'’-]*){0,3})"
+)
+#: What counts as a detail about the recipient when it stands in the subject line.
+_SUBJECT_DETAILS = frozenset({"date", "period", "year", "name"})
+
+
+class Research:
+    """What an email shows of research about its recipient, and what it says about its sender (computed on
+    first use; one per email, shared by the research checks)."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self._claims: dict[int, bool] = {}
+
+    @lazy
+    def _lowered(self) -> str:
+        return self.ctx.body.text.lower()
+
+    def sentences_with(self, words: frozenset[str]) -> list[Sentence]:
+        """Content sentences that contain one of ``words`` (lower-case tokens); no pattern needs to run on an
+        email without them."""
+        hits = words & self.ctx.body.lower_set
+        if not hits:
+            return []
+        text = self.ctx.body.text
+        lowered = self._lowered
+        if len(lowered) != len(text):
+            return [s for s in self.content if any(w in s.text.lower() for w in hits)]
+        content = self.content
+        starts = [s.start_char for s in content]
+        found: dict[int, Sentence] = {}
+        for word in hits:
+            at = lowered.find(word)
+            while at != -1:
+                index = bisect.bisect_right(starts, at) - 1
+                if index >= 0 and at < content[index].end_char:
+                    found[index] = content[index]
+                at = lowered.find(word, at + len(word))
+        return [found[i] for i in sorted(found)]
+
+    @lazy
+    def content(self) -> list[Sentence]:
+        """The body's sentences after the greeting line."""
+        return self.ctx.content
+
+    @lazy
+    def content_ends(self) -> list[int]:
+        """Where each content sentence ends (increasing: sentences are disjoint and in text order)."""
+        return [sentence.end_char for sentence in self.content]
+
+    @lazy
+    def content_index(self) -> dict[int, int]:
+        """The position in ``content`` of each content sentence, by its first token."""
+        return {sentence.start: index for index, sentence in enumerate(self.content)}
+
+    @lazy
+    def field_starts(self) -> list[int]:
+        """Where each placeholder of the body starts (in text order)."""
+        return [item.start for item in self.fields]
+
+    @property
+    def fields(self) -> list[MergeField]:
+        """The placeholders of the body."""
+        return self.ctx.merge_fields(self.ctx.body)
+
+    def research_slot(self) -> MergeField | None:
+        """The first placeholder of the body that stands for a researched line ("{{ personal_opener }}")."""
+        for item in self.fields:
+            if item.name and not item.control and RESEARCH_FIELD.search(item.name):
+                return item
+        return None
+
+    # -- the sender ----------------------------------------------------------------------------------
+    @lazy
+    def _signature_capitals(self) -> list[str]:
+        return _SIGNATURE_WORD.findall(self.ctx.signature.text)
+
+    @lazy
+    def _signature_words(self) -> frozenset[str]:
+        """Capitalised words of the signature and the From: name, lower-cased."""
+        words = self._signature_capitals + _SIGNATURE_WORD.findall(self.ctx.document.headers.get("from", ""))
+        return frozenset(w.lower().strip(".'’") for w in words)
+
+    @lazy
+    def _intro_words(self) -> frozenset[str]:
+        """The signature words and the capitalised words of self-introductions ("My name is Sandra Klein and I
+        am a partner at Vertex Consulting Group")."""
+        language = self.ctx.language
+        intro = " ".join(
+            s.text for s in self.content if sentence_pronouns(s, language)[0] and _SELF_INTRO.search(s.text)
+        )
+        return self._signature_words | frozenset(w.lower().strip(".'’") for w in _SIGNATURE_WORD.findall(intro))
+
+    @lazy
+    def _sender_org_words(self) -> frozenset[str]:
+        """Capitalised signature words that are not roles or function words: the sender's company and product
+        ("Ledgerly", "Schichtfix") – a sentence that names them is about the sender."""
+        words = {w.strip(".'’,") for w in self._signature_capitals}
+        return frozenset(
+            w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP
+        )
+
+    @lazy
+    def _case_study_words(self) -> frozenset[str]:
+        """The words of the company a case-study subject names ("How Norbury Tools cut …": Norbury, Tools)."""
+        subject = self.ctx.subject.text if self.ctx.subject is not None else ""
+        match = _CASE_STUDY_SUBJECT.match(subject)
+        words = match.group("name").split() if match else []
+        return frozenset(w.strip(".'’") for w in words if len(w) >= 4)
+
+    def about_sender(self, sentence: Sentence) -> bool:
+        """A sentence about the sender or its case study, not the reader: "we"/"our", the sender's company, or the
+        company of a case-study subject ("Norbury Tools was processing 3,000 invoices a month"), and no "you"."""
+        sender, reader = sentence_pronouns(sentence, self.ctx.language)
+        if reader:
+            return False
+        if sender or not self._sender_org_words.isdisjoint(sentence.tokens):
+            return True
+        case = self._case_study_words
+        return bool(case) and not case.isdisjoint(sentence.tokens)
+
+    def is_sender_name(self, text: str) -> bool:
+        """Whether a name is the sender's (from the signature, the From: header or a self-introduction)."""
+        words = [POSSESSIVE.sub("", w).lower().strip(".'’") for w in text.split()]
+        words = [w for w in words if w not in _CONNECTORS]
+        if not words:
+            return False
+        return all(w in self._signature_words for w in words) or all(w in self._intro_words for w in words)
+
+    def _is_claim(self, sentence: Sentence) -> bool:
+        claim = self._claims.get(sentence.start)
+        if claim is None:
+            words = {t.lower() for t in sentence.tokens}
+            claim = not words.isdisjoint(_CLAIM_WORDS[self.ctx.language]) or bool(
+                _CLAIM_PHRASES[self.ctx.language].search(sentence.text)
+            )
+            self._claims[sentence.start] = claim
+        return claim
+
+    @lazy
+    def _pitch(self) -> frozenset[int]:
+        """Start tokens of the sentences a phrase rule marks as pitch."""
+        content = self.content
+        starts = [s.start_char for s in content]
+        marked = set()
+        body = self.ctx.body
+        for item in self.ctx.phrase_findings:
+            if item.unit is body and is_pitch_finding(item.meta):
+                index = bisect.bisect_right(starts, item.start) - 1
+                if index >= 0:
+                    marked.add(content[index].start)
+        return frozenset(marked)
+
+    def is_eligible(self, sentence: Sentence) -> bool:
+        """Whether a sentence can hold a detail about the recipient: not about the sender only, not pitch."""
+        return sentence.start not in self._pitch and not self.about_sender(sentence)
+
+    def counts(self, signal: Signal, sentence: Sentence | None, eligible: bool = False) -> bool:
+        """Whether a signal is a detail about the recipient (not about the sender, not a claim). ``eligible``:
+        the sentence is known to pass ``is_eligible``."""
+        kind = signal.kind
+        if kind in ("prospect", "fact"):
+            return True
+        if kind == "first-name":
+            return False
+        if sentence is not None:
+            if not eligible and not self.is_eligible(sentence):
+                return False
+            if kind in NUMERIC:
+                if self._is_claim(sentence):
+                    return False
+                sender, reader = sentence_pronouns(sentence, self.ctx.language)
+                if kind == "quantity" and (sender or not reader):
+                    unit = _LEADING_NUMBER.sub("", signal.text).lower()
+                    if unit in SOCIAL_PROOF_UNITS:
+                        return False
+        return not (kind in ("name", "entity") and self.is_sender_name(signal.text))
+
+    # -- prospect ------------------------------------------------------------------------------------
+    @lazy
+    def prospect_hits(self) -> list[Signal]:
+        ctx = self.ctx
+        if ctx.prospect.is_empty:
+            return []
+        hits = prospect_signals(ctx.body.text, ctx.prospect)
+        if ctx.subject is not None:
+            hits += [Signal(s.kind, -1, -1, s.text) for s in prospect_signals(ctx.subject.text, ctx.prospect)]
+        return hits
+
+    def company_named(self) -> bool:
+        """Whether the subject or the prose after the greeting names the company ("Frau Lindner" is a person,
+        even when the company is Lindner Metall)."""
+        names = {n.lower() for n in company_names(self.ctx.prospect)}
+        text = self.ctx.body.text
+        first = self.content[0].start_char if self.content else 0
+        for hit in self.prospect_hits:
+            if hit.kind != "prospect" or re.sub(r"[\s-]+", " ", hit.text.lower()) not in names:
+                continue
+            if hit.start < 0:
+                return True  # the subject
+            if hit.start >= first and not TITLE_BEFORE.search(text, max(0, hit.start - 8), hit.start):
+                return True
+        return False
+
+    @lazy
+    def terms(self) -> tuple[frozenset[str], frozenset[str]]:
+        subject = self.ctx.subject.text if self.ctx.subject is not None else ""
+        return text_terms(subject + "\n" + self.ctx.body.text)
+
+    @lazy
+    def facts_used(self) -> list[str]:
+        prospect = self.ctx.prospect
+        exclude = company_stems(prospect)
+        return [f for f in prospect.all_facts if fact_used(f, self.terms, exclude)]
+
+    # -- the first specific detail -------------------------------------------------------------------
+    @lazy
+    def specific(self) -> Signal | None:
+        """The first detail about the recipient (None: the email could be sent to any company)."""
+        return self._find_specific()
+
+    def _find_specific(self) -> Signal | None:
+        ctx = self.ctx
+        content = self.content
+        first_char = content[0].start_char if content else len(ctx.body.text)
+        for hit in self.prospect_hits:
+            if hit.kind == "prospect" and (hit.start < 0 or hit.start >= first_char):
+                return hit
+        if ctx.prospect.all_facts and self.facts_used:
+            return Signal("fact", 0, 0, self.facts_used[0])
+        # Sentences about the sender and pitch sentences cannot hold a detail about the recipient. The first
+        # other sentence is scanned alone (it usually holds the detail); the rest are joined into one text,
+        # so that each pattern runs once.
+        pitch = self._pitch
+        eligible = [s for s in content if s.start not in pitch and not self.about_sender(s)]  # is_eligible
+        for group in (eligible[:1], eligible[1:]):
+            if not group:
+                continue
+            if len(group) == 1:
+                joined, starts = group[0].text, [0]
+            else:
+                starts, offset = [], 0
+                for sentence in group:
+                    starts.append(offset)
+                    offset += len(sentence.text) + 2
+                joined = "\n\n".join(s.text for s in group)
+            for signal in iter_signals(joined, ctx.language):
+                index = bisect.bisect_right(starts, signal.start) - 1 if len(starts) > 1 else 0
+                if self.counts(signal, group[index], eligible=True) and not is_deadline(joined, signal):
+                    return signal
+        if ctx.subject is not None:
+            # In a subject a bare month is the sender's date ("Aktion im November", "Call in March?").
+            subject = ctx.subject.text
+            case_study = bool(self._case_study_words)
+            for signal in iter_signals(subject, ctx.language):
+                if signal.kind not in _SUBJECT_DETAILS or (case_study and signal.kind == "name"):
+                    continue
+                if self.counts(signal, None) and not is_deadline(subject, signal):
+                    return signal
+        slot = self.research_slot()
+        if slot is not None:
+            return Signal("fact", slot.start, slot.end, slot.text)
+        for signal in entity_signals(ctx.body.doc):
+            sentence = next((s for s in content if s.start_char <= signal.start < s.end_char), None)
+            if sentence is not None and self.counts(signal, sentence):
+                return signal
+        return None
+
+
+def company_stems(prospect: Prospect) -> frozenset[str]:
+    """Stems of the company's own names: naming the company is not quoting one of its facts."""
+    return frozenset(
+        w.lower()[:6] for name in company_names(prospect) for w in re.findall(r"[^\W\d_][\w-]{3,}", name)
+    )

@@ -1,0 +1,51 @@
+"""RS002 (research): the prospect's company is never named (draft mode)."""
+
+from __future__ import annotations
+
+from ...analysis.context import CheckContext, RawFinding
+from ...analysis.recipient import display_company, opener_rewrite, opening_span
+from ...rulepack import RuleMeta
+from ..base import suggestion
+from ..registry import register
+
+
+@register(
+    code="RS002",
+    slug="company-not-named",
+    category="research",
+    message="The prospect's company is not named",
+    why="An email that never names the company it is sent to (and quotes none of its facts) reads as a mass "
+    "mailing, even when it has numbers in it; naming the company (correctly) is the least a buyer expects.",
+    rewrite="Name the company in the first lines, with what you know about it.",
+    bad=(
+        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Fuel surcharges\n\nHi Jana,\n\n"
+        "⟦Fuel surcharges rose 14 % in Q3 across German carriers.⟧ Worth a look?\n\nBest,\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
+        "Guten Tag Frau Albrecht,\n\n⟦die Termintreue vieler Speditionen lag im vierten Quartal 2025 bei 91 %.⟧ "
+        "Wäre ein Vergleich interessant?\n\nTom",
+    ),
+    good=(
+        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Fuel surcharges\n\nHi Jana,\n\n"
+        "Northwind's Q3 report names fuel surcharges as the top risk. Worth a look?\n\nBest,\nTom",
+        "Subject: Fuel surcharges\n\nHi Jana,\n\nFuel surcharges rose 14 % in Q3 across German carriers. Worth a "
+        "look?\n\nBest,\nTom",
+    ),
+)
+def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    prospect = ctx.prospect
+    if not prospect.company or ctx.effective_mode != "draft" or ctx.is_reply:
+        return []
+    found = ctx.research
+    if not found.content or found.specific is None or found.company_named() or any(
+        kind == "company" for kind, *_ in ctx.slips
+    ):
+        return []
+    if prospect.all_facts and found.facts_used:
+        return []  # "Ihr Geschäftsbericht 2025 nennt 1,8 %": quoting their own figures addresses them
+    start, end, opening = opening_span(ctx.body.text, found.content)
+    company = display_company(prospect)
+    lead = f"Name {company}." if ctx.language == "en" else f"Nennen Sie {company}."
+    rewrite = opener_rewrite(ctx.prospect, ctx.language, opening, True, lead)
+    sugg = suggestion(*rewrite) if rewrite else None
+    message = f"{company} is not named anywhere in the email"
+    return [RawFinding(meta, ctx.body, start, end, (sugg,) if sugg else (suggestion(None, lead),), message)]

@@ -1,0 +1,52 @@
+"""RS003 (research): none of the known facts about the prospect is used (draft mode)."""
+
+from __future__ import annotations
+
+from ...analysis.context import CheckContext, RawFinding
+from ...analysis.recipient import opener_rewrite, opening_span
+from ...models import Severity
+from ...rulepack import RuleMeta
+from ..base import suggestion
+from ..registry import register
+
+
+@register(
+    code="RS003",
+    slug="facts-not-used",
+    category="research",
+    message="None of the known facts about the prospect is used",
+    why="You have their posts, news and report figures, and the email uses none of them; a dated detail they "
+    "recognise is what shows the email was written for them.",
+    rewrite="Open with the most recent fact, e.g. 'In your LinkedIn post of 12 February you wrote about hiring "
+    "40 drivers.'",
+    severity=Severity.INFO,
+    bad=(
+        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\nposts: ['LinkedIn, 12 Feb 2026: hiring 40 "
+        "drivers for the night shift']\n---\nSubject: Routes at Northwind\n\nHi Jana,\n\n⟦Northwind runs 300 "
+        "trucks out of Hamburg.⟧ Worth a look?\n\nBest,\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nfacts: ['Geschäftsbericht 2025: Termintreue 91 % im vierten "
+        "Quartal']\n---\nBetreff: Seeberg\n\nGuten Tag Frau Albrecht,\n\n⟦Seeberg Logistik betreibt 12 "
+        "Standorte.⟧ Wäre ein Vergleich interessant?\n\nTom",
+    ),
+    good=(
+        "---\ncompany: Northwind Freight GmbH\nposts: ['LinkedIn, 12 Feb 2026: hiring 40 drivers for the night "
+        "shift']\n---\nSubject: Night shift at Northwind\n\nHi Jana,\n\nYour post says Northwind is hiring 40 "
+        "drivers for the night shift. Worth a look?\n\nBest,\nTom",
+    ),
+)
+def facts_not_used(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    prospect = ctx.prospect
+    if not prospect.all_facts or ctx.effective_mode != "draft" or ctx.is_reply:
+        return []
+    found = ctx.research
+    if not found.content or found.specific is None or found.facts_used:
+        return []
+    start, end, opening = opening_span(ctx.body.text, found.content)
+    lead = (
+        f"You know {len(prospect.all_facts)} fact(s) about them."
+        if ctx.language == "en"
+        else f"Sie kennen {len(prospect.all_facts)} Fakt(en) über den Empfänger."
+    )
+    rewrite = opener_rewrite(ctx.prospect, ctx.language, opening, False, lead)
+    sugg = suggestion(*rewrite) if rewrite else None
+    return [RawFinding(meta, ctx.body, start, end, (sugg,) if sugg else (suggestion(None, lead),))]

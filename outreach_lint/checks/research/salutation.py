@@ -1,0 +1,61 @@
+"""RS006 (research): a generic salutation that names nobody."""
+
+from __future__ import annotations
+
+from ...analysis.context import CheckContext, RawFinding
+from ...analysis.greeting import GENERIC_SALUTATION, full_greeting
+from ...rulepack import RuleMeta
+from ..base import suggestion
+from ..registry import register
+
+
+@register(
+    code="RS006",
+    slug="generic-salutation",
+    category="research",
+    message="Generic salutation: the email is not addressed to a person",
+    why="'Dear Sir or Madam' and 'Hi there' say the sender does not know who they are writing to – the "
+    "opposite of research.",
+    rewrite="Greet the person by name, e.g. 'Hi Jana,' or 'Guten Tag Frau Weber,'.",
+    bad=(
+        "Subject: Freight\n\n⟦Dear Sir or Madam⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth "
+        "a look?\n\nTom",
+        "Subject: Freight\n\n⟦Hi there⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\n⟦Sehr geehrte Damen und Herren⟧,\n\nim Geschäftsbericht 2025 nennen Sie die "
+        "Frachtkosten als größtes Risiko. Wäre ein Vergleich interessant?\n\nTom",
+        "---\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Fracht\n\n⟦Sehr geehrte Damen und "
+        "Herren⟧,\n\nim Geschäftsbericht 2025 nennen Sie die Frachtkosten als größtes Risiko. Wäre ein Vergleich "
+        "interessant?\n\nTom",
+    ),
+    good=(
+        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "Betreff: Fracht\n\nSehr geehrte Frau Weber,\n\nim Geschäftsbericht 2025 nennen Sie die Frachtkosten als "
+        "größtes Risiko. Wäre ein Vergleich interessant?\n\nTom",
+    ),
+)
+def generic_salutation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    match = GENERIC_SALUTATION.match(ctx.body.text)
+    if match is None:
+        return []
+    start, end = match.span("greeting")
+    greeting = match.group("greeting")
+    word = greeting.split()[0]
+    if greeting.lower().startswith("sehr geehrte"):
+        word = "sehr geehrte"
+    right = full_greeting(ctx.prospect, ctx.language, word, ctx.formal) if not ctx.prospect.is_empty else None
+    if right:
+        describe = f"Write “{right}”." if ctx.language == "en" else f"Schreiben Sie „{right}“."
+        sugg = suggestion(right, describe)
+    elif ctx.language == "en":
+        sugg = suggestion(
+            None,
+            "Address the person who owns the topic – LinkedIn, the company website or the annual report usually "
+            "names them – e.g. “Hi Jana,”.",
+        )
+    else:
+        sugg = suggestion(
+            None,
+            "Sprechen Sie die Person an, die das Thema verantwortet – LinkedIn, die Website oder der "
+            "Geschäftsbericht nennen sie meist –, z. B. „Guten Tag Frau Weber,“.",
+        )
+    return [RawFinding(meta, ctx.body, start, end, (sugg,))]

@@ -1,0 +1,63 @@
+"""RS004 (research): mail-merge slips, the greeting or a phrase addresses someone else (``analysis.slips``)."""
+
+from __future__ import annotations
+
+from ...analysis.context import CheckContext, RawFinding
+from ...analysis.greeting import greeting_name
+from ...analysis.recipient import display_company
+from ...models import Severity
+from ...rulepack import RuleMeta
+from ..base import suggestion
+from ..registry import register
+
+
+@register(
+    code="RS004",
+    slug="wrong-recipient",
+    category="research",
+    message="Mail-merge slip: addressed to someone else",
+    why="Greeting another company's team or another first name tells the buyer at once that the email is a "
+    "mass mailing – and that you did not read it before sending.",
+    rewrite="Put the recipient's name (and company) in.",
+    severity=Severity.ERROR,
+    bad=(
+        "---\ncompany: Globex Corporation\naliases: [Globex]\nperson: Jana Weber\n---\nSubject: Freight\n\n"
+        "Dear ⟦Acme⟧ team,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Freight\n\nHi ⟦Mark⟧,\n\n"
+        "Northwind's Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
+        "Guten Tag ⟦Herr Schmidt⟧,\n\nim Geschäftsbericht 2025 der Seeberg Logistik GmbH steht eine Termintreue "
+        "von 91 %. Wäre ein Vergleich interessant?\n\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\nfacts: ['Geschäftsbericht "
+        "2025: Termintreue 91 %']\n---\nBetreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der "
+        "⟦Hartung Spedition GmbH⟧ steht eine Termintreue von 91 %. Wäre ein Vergleich interessant?\n\nTom",
+    ),
+    good=(
+        "---\ncompany: Globex Corporation\naliases: [Globex]\nperson: Jana Weber\n---\nSubject: Freight\n\n"
+        "Dear Globex team,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
+        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
+        "Guten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der Seeberg Logistik GmbH steht eine Termintreue "
+        "von 91 %. Wäre ein Vergleich interessant?\n\nTom",
+    ),
+)
+def wrong_recipient(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
+    findings = []
+    prospect = ctx.prospect
+    for kind, start, end, wrong in ctx.slips:
+        if kind == "company":
+            right = display_company(prospect)
+            if right is None:
+                continue
+            message = f"Mail-merge slip: “{wrong}” is not the company you are writing to ({right})"
+            describe = f"Write “{right}”." if ctx.language == "en" else f"Schreiben Sie „{right}“."
+            findings.append(RawFinding(meta, ctx.body, start, end, (suggestion(right, describe),), message))
+            continue
+        greeting = ctx.greeting
+        word = greeting.word if greeting else "hi"
+        right = greeting_name(prospect, ctx.language, word, ctx.formal)
+        if right is None:
+            continue
+        message = f"Mail-merge slip: the greeting names “{wrong}”, but the email goes to {prospect.person or right}"
+        describe = f"Write “{right}”." if ctx.language == "en" else f"Schreiben Sie „{right}“."
+        findings.append(RawFinding(meta, ctx.body, start, end, (suggestion(right, describe),), message))
+    return findings
