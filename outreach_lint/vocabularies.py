@@ -47,6 +47,8 @@ class WordClasses:
 
     members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     language: str = "en"
+    _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _indexes: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict, compare=False, repr=False)
 
     def merged(self, more: Mapping[str, Iterable[str]]) -> WordClasses:
         """These classes with ``more`` added (members of an existing class are appended, order kept)."""
@@ -72,8 +74,22 @@ class WordClasses:
 
         return _CLASS_ITEM.sub(substitute, pattern)
 
+    def phrase_index(self, name: str) -> dict[str, list[tuple[str, ...]]]:
+        """The members of a class as token sequences, keyed by their first word (computed once)."""
+        index = self._indexes.get(name)
+        if index is None:
+            index = {}
+            for phrase in self.phrases(name):
+                if phrase:
+                    index.setdefault(phrase[0], []).append(phrase)
+            self._indexes[name] = index
+        return index
+
     def phrases(self, name: str) -> tuple[tuple[str, ...], ...]:
         """The members of a class as lower-case token sequences (for scope conditions)."""
+        cached = self._phrases.get(name)
+        if cached is not None:
+            return cached
         if name not in self.members:
             raise VocabularyError(f"unknown word class {name!r} in a scope condition")
         from .patterns import inflect
@@ -85,7 +101,8 @@ class WordClasses:
                 result.extend((form,) for form in inflect(words[0][:-1], self.language))
             else:
                 result.append(tuple(word.rstrip("~") for word in words))
-        return tuple(result)
+        self._phrases[name] = tuple(result)
+        return self._phrases[name]
 
 
 def parse_classes(raw: object, where: str) -> dict[str, tuple[str, ...]]:
@@ -160,11 +177,13 @@ def scope_range(lowers: Sequence[str], start: int, end: int, first: int, stop: i
     return left, right
 
 
-def contains_phrase(lowers: Sequence[str], positions: Iterable[int], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether any phrase starts at one of ``positions`` (and lies within the tokens given)."""
+def contains_phrase(
+    lowers: Sequence[str], positions: Iterable[int], index: Mapping[str, list[tuple[str, ...]]]
+) -> bool:
+    """Whether a phrase of ``index`` (phrases by first word) starts at one of ``positions`` and lies in them."""
     allowed = set(positions)
     for position in allowed:
-        for phrase in phrases:
+        for phrase in index.get(lowers[position], ()):
             if all(position + i in allowed and lowers[position + i] == word for i, word in enumerate(phrase)):
                 return True
     return False
@@ -192,6 +211,6 @@ def allows(
     left, right = scope_range(lowers, match[0], match[1], sentence[0], sentence[1], conditions.scope)
     inside = set(free)
     around = [i for i in range(left, right) if not match[0] <= i < match[1] or i in inside]
-    if any(contains_phrase(lowers, around, classes.phrases(name)) for name in conditions.unless):
+    if any(contains_phrase(lowers, around, classes.phrase_index(name)) for name in conditions.unless):
         return False
-    return all(contains_phrase(lowers, around, classes.phrases(name)) for name in conditions.require)
+    return all(contains_phrase(lowers, around, classes.phrase_index(name)) for name in conditions.require)

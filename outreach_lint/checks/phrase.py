@@ -73,6 +73,7 @@ class PhraseEngine:
         self.captures: dict[str, dict[str, tuple[int, int]]] = {}
         #: Per pattern key with scope conditions: the compiled-token indices of its gaps and wildcards.
         self.gaps: dict[str, frozenset[int]] = {}
+        self._required: dict[str, list[frozenset[str]]] = {}
         #: Per run: (code, start, end, key) → the whole match's token range and its captures.
         self._matched: dict[tuple[str, int, int, str], tuple[int, int, dict[str, tuple[int, int]]]] = {}
         self.rules: dict[str, PhraseRule] = {}
@@ -249,8 +250,15 @@ class PhraseEngine:
         tokens = unit.tokens
         lowers = unit.lowers
         matches, blocked = found.setdefault(code, ([], []))
+        reach = self.reach.get(code, 0)
+        present = [set(lowers[offset : stop + reach]) for offset, stop in windows]
         for key, pattern, compiled, gate in self.windowed[code]:
-            for offset, stop in windows:
+            required = self._required.get(key)
+            if required is None:
+                required = self._required[key] = _required_words(pattern)
+            for (offset, stop), words in zip(windows, present, strict=True):
+                if any(words.isdisjoint(forms) for forms in required):
+                    continue  # a word every match needs is not in this window
                 for start in range(offset, stop):
                     if gate is not None and lowers[start] not in gate:
                         continue
@@ -326,6 +334,15 @@ class PhraseEngine:
         else:
             suggestions.append(Suggestion(None, description, FixSafety.NONE))
         return RawFinding(meta, unit, start, end, tuple(suggestions))
+
+
+def _required_words(pattern: tuple[Step, ...]) -> list[frozenset[str]]:
+    """For each item every match must contain (not optional, not a gap), the lower-case forms it accepts."""
+    return [
+        frozenset(form.lower() for form in step.forms)
+        for step in pattern
+        if step.least >= 1 and step.attribute in ("LOWER", "ORTH")
+    ]
 
 
 def _fill(template: str, captured: dict[str, str]) -> str:
