@@ -109,19 +109,3 @@ def _sync_directory(directory: Path) -> None:
         finally:
             os.close(descriptor)
 
-
-def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Create or replace ``path`` (a report file, not an email) with ``text`` via a temporary file and a rename."""
-    directory = path.resolve().parent
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
