@@ -80,3 +80,13 @@ def test_a_split_package_runs_its_checks_in_the_order_of_their_codes(package: st
     origin = f"outreach_lint.checks.{package}."
     codes = [meta.code for meta in Linter().rules.values() if meta.origin.startswith(origin)]
     assert len(codes) > 1 and codes == sorted(codes)
+
+
+def test_every_german_legal_form_a_signature_can_name_has_its_required_details() -> None:
+    from outreach_lint.analysis.legalforms import GERMAN_FORMS
+    from outreach_lint.data import load
+
+    forms = load("pflichtangaben")["forms"]
+    named = {"UG (haftungsbeschränkt)" if form.name == "UG" else form.name for form in GERMAN_FORMS}
+    assert named == set(forms)
+    assert all(entry["law"] and entry["required"] and entry["register"] for entry in forms.values())

@@ -4,7 +4,6 @@ facts several checks share (each computed on first use, once per email)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,14 +52,6 @@ class CheckContext:
     unreported_claims: list[RawFinding] = field(default_factory=list)
     #: The facts computed for this email so far (freed with the context).
     memo: dict[str, Any] = field(default_factory=dict)
-
-    def shared(self, key: str, build: Callable[[CheckContext], Any]) -> Any:
-        """``build(self)``, computed once per email and shared by the checks that ask for ``key``."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = build(self)
-            return value
 
     # -- the text ----------------------------------------------------------------------------------------
     @property

@@ -81,9 +81,7 @@ def fact_opener(prospect: Prospect, language: str, with_company: bool = False) -
             )
         else:
             text = (
-                f"{company}: {content}."
-                if (with_company or kind == "news") and company
-                else f"{upper_first(content)}."
+                f"{company}: {content}." if (with_company or kind == "news") and company else f"{upper_first(content)}."
             )
         if with_company and company and company.lower() not in text.lower():
             text = f"{company}: {text}"

@@ -188,9 +188,7 @@ class Research:
         """Capitalised signature words that are not roles or function words: the sender's company and product
         ("Ledgerly", "Schichtfix") – a sentence that names them is about the sender."""
         words = {w.strip(".'’,") for w in self._signature_capitals}
-        return frozenset(
-            w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP
-        )
+        return frozenset(w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP)
 
     @lazy
     def _case_study_words(self) -> frozenset[str]:
@@ -361,6 +359,4 @@ class Research:
 
 def company_stems(prospect: Prospect) -> frozenset[str]:
     """Stems of the company's own names: naming the company is not quoting one of its facts."""
-    return frozenset(
-        w.lower()[:6] for name in company_names(prospect) for w in re.findall(r"[^\W\d_][\w-]{3,}", name)
-    )
+    return frozenset(w.lower()[:6] for name in company_names(prospect) for w in re.findall(r"[^\W\d_][\w-]{3,}", name))

@@ -105,10 +105,7 @@ def find_slips(ctx: CheckContext) -> list[Slip]:
             ):
                 start = greeting.name_start + offset
                 found.append(Slip("company", start, start + len(name), name))
-        elif (
-            (prospect.person or prospect.first_name)
-            and not GENERIC_SALUTATION.match(ctx.body.text)
-        ):
+        elif (prospect.person or prospect.first_name) and not GENERIC_SALUTATION.match(ctx.body.text):
             words = [w.strip(",.") for w in re.split(r"[\s-]+", greeting.name)]
             words = [w for w in words if w and w.lower() not in TITLES and w.lower() not in ("and", "und", "&")]
             if (

@@ -354,7 +354,8 @@ def _fill(template: str, captured: dict[str, str]) -> str:
 
 def with_legal_risk(finding: RawFinding) -> RawFinding:
     """A finding of a rule whose claim carries a legal risk: the risk added to its message (unless the message
-    cites the law already) and the rule's slot for a checkable fact offered right after its own fix."""
+    cites the law already), and the rule's slot for a checkable fact offered after the rule's own replacement
+    (first, when the rule has none)."""
     meta = finding.meta
     message = finding.message or meta.message
     if "UWG" not in message and "§" not in message:

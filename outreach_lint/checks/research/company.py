@@ -36,8 +36,11 @@ def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if not prospect.company or ctx.effective_mode != "draft" or ctx.is_reply:
         return []
     found = ctx.research
-    if not found.content or found.specific is None or found.company_named() or any(
-        kind == "company" for kind, *_ in ctx.slips
+    if (
+        not found.content
+        or found.specific is None
+        or found.company_named()
+        or any(kind == "company" for kind, *_ in ctx.slips)
     ):
         return []
     if prospect.all_facts and found.facts_used:
