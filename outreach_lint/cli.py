@@ -306,6 +306,12 @@ def rules(output_format: str, lang: str | None, category: str | None, config_pat
                         "severity": m.severity.value,
                         "enabled": m.code in linter.enabled,
                         "message": m.message,
+                        "why": m.why,
+                        "rewrite": m.rewrite,
+                        "details": m.details or None,
+                        "fix": m.fix.value,
+                        "tags": list(m.tags),
+                        "kind": m.kind,
                     }
                     for m in metas
                 ],
@@ -358,7 +364,7 @@ def explain(code: str, config_path: str | None) -> None:
         shown = ", ".join(f"“{r}”" if r else "(delete)" for r in meta.replacement)
         console.print(f"Replacement: {shown} — fix is {meta.fix.value}", markup=False)
     console.print(meta.rewrite, markup=False)
-    explanation = EXPLANATIONS.get(meta.code)
+    explanation = meta.details
     if explanation:
         console.print("\n[bold]How it decides[/bold]", markup=True)
         console.print(explanation, markup=False)
@@ -374,81 +380,3 @@ def explain(code: str, config_path: str | None) -> None:
         markup=False,
     )
 
-
-EXPLANATIONS: dict[str, str] = {
-    "ST001": "Counts the words of your own prose: quoted replies, forwarded text and the signature do not "
-    "count. The limit is `max-words` (default 125).",
-    "ST002": "Fires when the body has no question mark and no call to action such as 'let me know' or "
-    "'reply'/'Geben Sie mir Bescheid'.",
-    "ST003": "An ask is a question about a call, meeting, demo, time or introduction, or an imperative call to "
-    "action. Two or more asks fire.",
-    "SF002": "Counts I/me/my/we/us/our (ich/mich/mir/mein…/wir/uns/unser…) against you/your (capitalised "
-    "Sie/Ihnen/Ihr…, du/dich/dein…). Lower-case sie/ihr mean she/they and are not counted as the reader. "
-    "Fires with 4+ sender words and more than `self-focus-ratio` (2) times the reader words.",
-    "ST009": "Flesch reading ease for English, Amstad's German version; syllables are estimated from vowel "
-    "groups. Needs 20+ words. Threshold `min-reading-ease` (40 English, 30 German).",
-    "RS001": "Draft mode only; replies (with a quoted email) and notes under 12 words are skipped. A specific "
-    "detail is: a date ('14 January 2026', '3. März', 'March 2026', a year), a quarter or half-year ('Q3 "
-    "2026', '3. Quartal', 'H1', 'fiscal 2025'), money ('€380,000', '3,2 Mio. Euro'), a percentage, a "
-    "number with a unit ('14 sales roles'), a name (capitalised multi-word names in English, "
-    "organisations with a legal form such as 'Seeberg Logistik GmbH', named sites such as 'Werk Gotha'), "
-    "with a prospect context the company, its aliases, the recipient's full name and any quoted fact, and "
-    "the entities of a trained spaCy pipeline when one is configured. Not counted: details in sentences "
-    "about the sender only ('We have 800 customers since 2009', or a sentence naming the sender's company from "
-    "the signature: 'After switching to Ledgerly, they cut costs by 63 %'), in sentences a phrase rule marks as "
-    "pitch ('leading provider'), numbers in claims and offers ('will cut costs by 30 %', '100 %', 'up to', "
-    "'30 % Rabatt'), the sender's deadlines ('until 30 November', 'bis zum 29. November'), call lengths "
-    "('15 minutes'), years of experience, social proof ('over 900 companies'), names from the signature or "
-    "the sender's self-introduction, job titles and regions; in the subject a bare month ('Aktion im "
-    "November') or a case study's company ('How Brookfield Pharma cut …', whose sentences in the body are then "
-    "about someone else too). The finding marks the opening "
-    "(the first one or two sentences after the greeting).",
-    "RS002": "Needs a prospect context with `company`. Fires when neither the company, its name without legal "
-    "form, its distinctive first word ('Northwind' for 'Northwind Freight GmbH') nor an alias appears in the "
-    "subject or body (the greeting 'Frau Lindner' is a person, not Lindner Metall), while the email does have "
-    "other details (otherwise RS001 reports it) and quotes none of the prospect's facts.",
-    "RS003": "Needs facts, posts or news in the prospect context. A fact counts as used when the email repeats "
-    "one of its figures with one of its words (a figure such as '380,000' or '2.1' alone is enough), or three "
-    "of its words (first six letters, so inflections match; sharing a topic is not quoting). Fires only when the "
-    "email has other details (otherwise RS001 reports it). The rewrite quotes the most recent dated fact.",
-    "RS004": "Needs a prospect context. The greeting names a team ('Dear Acme team', 'Hallo Acme-Team') that is "
-    "not the company, its aliases or its e-mail domain; or a first name/surname that is not the recipient's "
-    "(prefixes count: Alex = Alexander); or the body says 'your team at X' / 'Ihr Team bei X' for another "
-    "company; or a sentence quotes one of the prospect's facts (one of its figures, or four of its words when "
-    "it has none) without naming the prospect and credits it to another organisation ('two Brightmoor Power "
-    "sites in Kent were offline for 19 days' when the post is Quarry Lane's; in German an organisation with a "
-    "legal form). Departments ('Dear Procurement team'), publications the fact appeared in ('in The Caterer') "
-    "and reference customers with their own figures are not slips.",
-    "RS005": "A compliment ('Love what your team is doing', 'Ich finde es stark, was ihr macht') or 'I noticed "
-    "you're the CEO'/'Ihr Unternehmen hat mich beeindruckt' counts as fake "
-    "when the rest of its sentence and the next sentence hold no specific detail (see RS001); the company slot "
-    "of the compliment ('… at Calder Group') and merge fields other than a research field do not count. "
-    "Sentences a phrase rule already reports ('came across your profile') are left to that rule.",
-    "RS006": "The first line of the body: 'Dear Sir or Madam', 'To whom it may concern', 'Hi there', 'Dear "
-    "Customer', 'Sehr geehrte Damen und Herren', 'Sehr geehrter Kunde', 'Liebe Kundin, lieber Kunde'.",
-    "RS007": "A sentence with 'recent(ly)', 'latest', 'just announced', 'congratulations', 'kürzlich', 'jüngst', "
-    "'neueste', 'Glückwunsch' … and a date whose period ended more than a year before the email's Date: "
-    "header (else today): 'March 2023', 'Q3 2024', 'drittes Quartal 2023', a bare year two or more years back.",
-    "RS008": "Template mode only (--mode template, `mode` in the config or the draft's front matter, .j2/.jinja/.hbs "
-    "files). Fires when no merge field is a research slot: names with personal, opener, icebreaker, first_line, "
-    "research, custom_line, snippet, hook, trigger, insight, Aufhänger, Einstieg, Recherche ….",
-    "MF001": "Draft mode only (an email about to be sent). Every syntax: {{first_name}}, {{ contact.firstname }}, "
-    "{{#if …}}, *|FNAME|*, {!Contact.FirstName}, {{{Recipient.FirstName}}}, {{lead.First Name:default=…}}, "
-    "{contactfield=firstname}, @firstname, «FirstName», [First Name], [Firma], <FIRST_NAME>, %first_name%, "
-    "$name$, spintax {Hi|Hello}. With a prospect context the rewrite fills in the value (a German formal "
-    "greeting becomes 'Hallo Frau Weber' when `salutation` is known).",
-    "MF002": "Both modes: '{{first_name}', '{first_name}}', '{{first_name' without braces, '{{{Recipient.FirstName}}', "
-    "'*|FNAME|', '|FNAME|*', '{!Contact.FirstName', '{contactfield=firstname', unclosed spintax, and "
-    "{{#if}}/{% if %} blocks that are never closed or close nothing.",
-    "MF003": "Both modes: HubSpot's '[[MISSING TOKEN - …]]'; 'undefined'/'null'/'NaN' as the greeting name; "
-    "NaN anywhere; in English 'undefined'/'null' where a value stands ('at undefined.', 'for null's'); in "
-    "German 'undefined' anywhere and 'null' only before 'Team' (so 'bei null anfangen' is fine).",
-    "MF004": "The first line: a greeting word followed by a space and a comma ('Hi ,', 'Hallo ,') or a greeting "
-    "that needs a name with none ('Dear,', 'Sehr geehrte/r ,', 'Liebe,').",
-    "MF005": "Template mode. With `merge-fields = [...]` in the config every field name must be in the list "
-    "(case and _ - spaces ignored, 'contact.' prefixes allowed); without it, only near misses of common names "
-    "('frist_name', 'VORNMAE') are reported.",
-    "MF006": "Template mode. A field in the greeting line without a fallback (| default: …, :default=, "
-    "*|FNAME|there|*, BLANKVALUE, {contactfield=x|y}) and not inside {{#if x}}…{{else}}…{{/if}}. The rewrite "
-    "uses the syntax of the field's tool (Jinja for .j2/.jinja, Handlebars for .hbs, HubL for contact.*).",
-}

@@ -157,25 +157,22 @@ def _tokenize(nlp: Language, text: str) -> Doc:
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
-#: Characters a suffix search looks at when the suffix rules allow it (longer than any bounded rule's match).
-_SUFFIX_WINDOW = 16
-
-
 def _suffix_search_at_end(search: Callable | None) -> Callable | None:
     r"""A suffix search that looks only at the end of a string, or None when that could change a result.
 
     spaCy's suffix rules are one regular expression of alternatives that each end in ``$``, tried at every
     position of the string. Searching from ``len - window`` finds the same leftmost match when no rule can
-    match more than ``window - 1`` characters, except rules that repeat one character to the end (``\.\.+$``):
+    match ``window`` characters or more, except rules that repeat one character to the end (``\.\.+$``):
     such a match that starts earlier also matches at ``len - window``, and a match there is searched again in
     the whole string. Any other unbounded rule keeps the full search."""
     pattern = getattr(search, "__self__", None)
-    if not isinstance(pattern, re.Pattern) or not _windowable(pattern.pattern):
+    window = _suffix_window(pattern.pattern) if isinstance(pattern, re.Pattern) else None
+    if window is None:
         return None
     full = pattern.search
 
     def search_at_end(string: str):
-        start = len(string) - _SUFFIX_WINDOW
+        start = len(string) - window
         if start <= 0:
             return full(string)
         match = full(string, start)
@@ -186,35 +183,43 @@ def _suffix_search_at_end(search: Callable | None) -> Callable | None:
     return search_at_end
 
 
-def _windowable(pattern: str) -> bool:
-    """Whether every alternative of a suffix pattern matches at most ``_SUFFIX_WINDOW - 1`` characters or is
-    one character (or class) repeated to the end of the string."""
+def _suffix_window(pattern: str) -> int | None:
+    """How many characters at the end of a string a suffix pattern needs to be searched in: one more than its
+    longest bounded alternative, and enough for the shortest match of each alternative that repeats one
+    character to the end. None when an alternative is unbounded in any other way."""
     if _regex_parser is None:
-        return False
+        return None
     try:
         tree = _regex_parser.parse(pattern)
     except re.error:
-        return False
+        return None
     branch = len(tree.data) == 1 and tree.data[0][0] == _regex_parser.BRANCH
-    alternatives = tree.data[0][1][1] if branch else [tree]
-    return all(
-        alternative.getwidth()[1] < _SUFFIX_WINDOW or _repeats_one_character(alternative)
-        for alternative in alternatives
-    )
+    window = 2
+    for alternative in tree.data[0][1][1] if branch else [tree]:
+        longest = alternative.getwidth()[1]
+        if longest < _regex_parser.MAXREPEAT:
+            window = max(window, longest + 1)
+            continue
+        shortest = _repeat_to_end(alternative)
+        if shortest is None:
+            return None
+        window = max(window, shortest)
+    return window
 
 
-def _repeats_one_character(alternative) -> bool:
-    """``X X+ $`` or ``X+ $`` with X a single character or character class, matching at most
-    ``_SUFFIX_WINDOW`` characters at its shortest (so that a longer match implies one at the window's start)."""
+def _repeat_to_end(alternative) -> int | None:
+    """For ``X X+ $`` or ``X+ $`` (X a single character or character class): its shortest match; else None."""
     items = list(alternative.data)
     if len(items) < 2 or items[-1] != (_regex_parser.AT, _regex_parser.AT_END):
-        return False
+        return None
     repeat_op, repeat = items[-2]
     if repeat_op not in (_regex_parser.MAX_REPEAT, _regex_parser.MIN_REPEAT):
-        return False
+        return None
     low, _, body = repeat
     body = list(body.data) if hasattr(body, "data") else list(body)
     if len(body) != 1 or body[0][0] not in (_regex_parser.LITERAL, _regex_parser.IN):
-        return False
+        return None
     before = items[:-2]
-    return len(before) + low <= _SUFFIX_WINDOW and all(item == body[0] for item in before)
+    if not all(item == body[0] for item in before):
+        return None
+    return len(before) + max(low, 1)

@@ -43,6 +43,8 @@ class RuleMeta:
     default_enabled: bool = True
     tags: tuple[str, ...] = ()
     legal_risk: str | None = None
+    #: How the rule decides, in more detail than ``why`` (shown by ``explain``; for code checks).
+    details: str = ""
     fact_slot: str | None = None
 
 

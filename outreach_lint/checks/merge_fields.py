@@ -121,6 +121,14 @@ def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:
 
 @register(
     code="MF001",
+    details=(
+        "Draft mode only (an email about to be sent). Every syntax: {{first_name}}, {{ contact.firstname "
+        "}}, {{#if …}}, *|FNAME|*, {!Contact.FirstName}, {{{Recipient.FirstName}}}, {{lead.First "
+        "Name:default=…}}, {contactfield=firstname}, @firstname, «FirstName», [First Name], [Firma], "
+        "<FIRST_NAME>, %first_name%, $name$, spintax {Hi|Hello}. With a prospect context the rewrite "
+        "fills in the value (a German formal greeting becomes 'Hallo Frau Weber' when `salutation` is "
+        "known)."
+    ),
     slug="unfilled-merge-field",
     category="merge-field",
     message="Merge field left in a draft",
@@ -197,6 +205,12 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 @register(
     code="MF002",
+    details=(
+        "Both modes: '{{first_name}', '{first_name}}', '{{first_name' without braces, "
+        "'{{{Recipient.FirstName}}', '*|FNAME|', '|FNAME|*', '{!Contact.FirstName', "
+        "'{contactfield=firstname', unclosed spintax, and {{#if}}/{% if %} blocks that are never closed "
+        "or close nothing."
+    ),
     slug="broken-merge-field",
     category="merge-field",
     message="Broken merge field",
@@ -282,6 +296,12 @@ _GREETING_LEFTOVER = re.compile(r"^(?:undefined|null|none|nan|nil|\{\}|\[\]|n/a)
 
 @register(
     code="MF003",
+    details=(
+        "Both modes: HubSpot's '[[MISSING TOKEN - …]]'; 'undefined'/'null'/'NaN' as the greeting name; "
+        "NaN anywhere; in English 'undefined'/'null' where a value stands ('at undefined.', 'for "
+        "null's'); in German 'undefined' anywhere and 'null' only before 'Team' (so 'bei null anfangen' "
+        "is fine)."
+    ),
     slug="merge-leftover",
     category="merge-field",
     message="Leftover of a failed merge",
@@ -354,6 +374,10 @@ _NEEDS_NAME = re.compile(r"(?i)^(?:dear|sehr geehrte(?:/r|\(r\)|r|s)?|liebe(?:/r
 
 @register(
     code="MF004",
+    details=(
+        "The first line: a greeting word followed by a space and a comma ('Hi ,', 'Hallo ,') or a "
+        "greeting that needs a name with none ('Dear,', 'Sehr geehrte/r ,', 'Liebe,')."
+    ),
     slug="empty-greeting",
     category="merge-field",
     message="Empty greeting: the name did not merge",
@@ -406,6 +430,11 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 @register(
     code="MF005",
+    details=(
+        "Template mode. With `merge-fields = [...]` in the config every field name must be in the list "
+        "(case and _ - spaces ignored, 'contact.' prefixes allowed); without it, only near misses of "
+        "common names ('frist_name', 'VORNMAE') are reported."
+    ),
     slug="unknown-merge-field",
     category="merge-field",
     message="Unknown merge field",
@@ -489,6 +518,12 @@ def fallback_form(field: MergeField, value: str, path: str) -> str | None:
 
 @register(
     code="MF006",
+    details=(
+        "Template mode. A field in the greeting line without a fallback (| default: …, :default=, "
+        "*|FNAME|there|*, BLANKVALUE, {contactfield=x|y}) and not inside {{#if x}}…{{else}}…{{/if}}. The "
+        "rewrite uses the syntax of the field's tool (Jinja for .j2/.jinja, Handlebars for .hbs, HubL for"
+        " contact.*)."
+    ),
     slug="greeting-without-fallback",
     category="merge-field",
     message="Greeting field without a fallback",

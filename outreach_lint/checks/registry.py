@@ -26,6 +26,7 @@ def register(
     language: str = "*",
     fix: FixSafety = FixSafety.UNSAFE,
     default_enabled: bool = True,
+    details: str = "",
 ) -> Callable[[Callable[[CheckContext, RuleMeta], list[RawFinding]]], Callable]:
     """Decorator: ``run(ctx, meta) -> findings`` becomes a listed, explainable, self-testing check."""
 
@@ -45,6 +46,7 @@ def register(
             fix=fix,
             origin=run.__module__,
             default_enabled=default_enabled,
+            details=details,
         )
         CODE_CHECKS.append(CodeCheck(meta, lambda ctx: run(ctx, meta)))
         return run

@@ -131,6 +131,11 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 @register(
     code="SF002",
+    details=(
+        "Counts I/me/my/we/us/our (ich/mich/mir/mein…/wir/uns/unser…) against you/your (capitalised "
+        "Sie/Ihnen/Ihr…, du/dich/dein…). Lower-case sie/ihr mean she/they and are not counted as the "
+        "reader. Fires with 4+ sender words and more than `self-focus-ratio` (2) times the reader words."
+    ),
     slug="about-the-sender",
     category="self-focus",
     message="The email is about you, not about them",

@@ -96,6 +96,10 @@ def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, mes
 
 @register(
     code="ST001",
+    details=(
+        "Counts the words of your own prose: quoted replies, forwarded text and the signature do not "
+        "count. The limit is `max-words` (default 125)."
+    ),
     slug="too-long",
     category="structure",
     message="Too long for a first email",
@@ -157,6 +161,10 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 @register(
     code="ST002",
+    details=(
+        "Fires when the body has no question mark and no call to action such as 'let me know' or "
+        "'reply'/'Geben Sie mir Bescheid'."
+    ),
     slug="no-call-to-action",
     category="structure",
     message="No question or call to action",
@@ -202,6 +210,10 @@ def _asks(ctx: CheckContext) -> list[Sentence]:
 
 @register(
     code="ST003",
+    details=(
+        "An ask is a question about a call, meeting, demo, time or introduction, or an imperative call to"
+        " action. Two or more asks fire."
+    ),
     slug="more-than-one-ask",
     category="structure",
     message="More than one ask",
@@ -482,6 +494,10 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
 @register(
     code="ST009",
+    details=(
+        "Flesch reading ease for English, Amstad's German version; syllables are estimated from vowel "
+        "groups. Needs 20+ words. Threshold `min-reading-ease` (40 English, 30 German)."
+    ),
     slug="hard-to-read",
     category="structure",
     message="Hard to read",

@@ -11,6 +11,13 @@ from ..registry import register
 
 @register(
     code="RS002",
+    details=(
+        "Needs a prospect context with `company`. Fires when neither the company, its name without legal "
+        "form, its distinctive first word ('Northwind' for 'Northwind Freight GmbH') nor an alias appears"
+        " in the subject or body (the greeting 'Frau Lindner' is a person, not Lindner Metall), while the"
+        " email does have other details (otherwise RS001 reports it) and quotes none of the prospect's "
+        "facts."
+    ),
     slug="company-not-named",
     category="research",
     message="The prospect's company is not named",

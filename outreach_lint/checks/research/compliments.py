@@ -105,6 +105,13 @@ def _detail_after(ctx: CheckContext, found: Research, start: int, stop: int) -> 
 
 @register(
     code="RS005",
+    details=(
+        "A compliment ('Love what your team is doing', 'Ich finde es stark, was ihr macht') or 'I noticed"
+        " you're the CEO'/'Ihr Unternehmen hat mich beeindruckt' counts as fake when the rest of its "
+        "sentence and the next sentence hold no specific detail (see RS001); the company slot of the "
+        "compliment ('… at Calder Group') and merge fields other than a research field do not count. "
+        "Sentences a phrase rule already reports ('came across your profile') are left to that rule."
+    ),
     slug="fake-personalisation",
     category="research",
     message="Fake personalisation: a compliment with no specific reference",

@@ -12,6 +12,13 @@ from ..registry import register
 
 @register(
     code="RS003",
+    details=(
+        "Needs facts, posts or news in the prospect context. A fact counts as used when the email repeats"
+        " one of its figures with one of its words (a figure such as '380,000' or '2.1' alone is enough),"
+        " or three of its words (first six letters, so inflections match; sharing a topic is not "
+        "quoting). Fires only when the email has other details (otherwise RS001 reports it). The rewrite "
+        "quotes the most recent dated fact."
+    ),
     slug="facts-not-used",
     category="research",
     message="None of the known facts about the prospect is used",

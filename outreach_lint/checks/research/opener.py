@@ -22,6 +22,25 @@ _NO_CONTEXT = {
 
 @register(
     code="RS001",
+    details=(
+        "Draft mode only; replies (with a quoted email) and notes under 12 words are skipped. A specific "
+        "detail is: a date ('14 January 2026', '3. März', 'March 2026', a year), a quarter or half-year "
+        "('Q3 2026', '3. Quartal', 'H1', 'fiscal 2025'), money ('€380,000', '3,2 Mio. Euro'), a "
+        "percentage, a number with a unit ('14 sales roles'), a name (capitalised multi-word names in "
+        "English, organisations with a legal form such as 'Seeberg Logistik GmbH', named sites such as "
+        "'Werk Gotha'), with a prospect context the company, its aliases, the recipient's full name and "
+        "any quoted fact, and the entities of a trained spaCy pipeline when one is configured. Not "
+        "counted: details in sentences about the sender only ('We have 800 customers since 2009', or a "
+        "sentence naming the sender's company from the signature: 'After switching to Ledgerly, they cut "
+        "costs by 63 %'), in sentences a phrase rule marks as pitch ('leading provider'), numbers in "
+        "claims and offers ('will cut costs by 30 %', '100 %', 'up to', '30 % Rabatt'), the sender's "
+        "deadlines ('until 30 November', 'bis zum 29. November'), call lengths ('15 minutes'), years of "
+        "experience, social proof ('over 900 companies'), names from the signature or the sender's "
+        "self-introduction, job titles and regions; in the subject a bare month ('Aktion im November') or"
+        " a case study's company ('How Brookfield Pharma cut …', whose sentences in the body are then "
+        "about someone else too). The finding marks the opening (the first one or two sentences after the"
+        " greeting)."
+    ),
     slug="no-specific-detail",
     category="research",
     message="Could be sent to any company: no detail about the recipient",

@@ -11,6 +11,10 @@ from ..registry import register
 
 @register(
     code="RS006",
+    details=(
+        "The first line of the body: 'Dear Sir or Madam', 'To whom it may concern', 'Hi there', 'Dear "
+        "Customer', 'Sehr geehrte Damen und Herren', 'Sehr geehrter Kunde', 'Liebe Kundin, lieber Kunde'."
+    ),
     slug="generic-salutation",
     category="research",
     message="Generic salutation: the email is not addressed to a person",

@@ -13,6 +13,17 @@ from ..registry import register
 
 @register(
     code="RS004",
+    details=(
+        "Needs a prospect context. The greeting names a team ('Dear Acme team', 'Hallo Acme-Team') that "
+        "is not the company, its aliases or its e-mail domain; or a first name/surname that is not the "
+        "recipient's (prefixes count: Alex = Alexander); or the body says 'your team at X' / 'Ihr Team "
+        "bei X' for another company; or a sentence quotes one of the prospect's facts (one of its "
+        "figures, or four of its words when it has none) without naming the prospect and credits it to "
+        "another organisation ('two Brightmoor Power sites in Kent were offline for 19 days' when the "
+        "post is Quarry Lane's; in German an organisation with a legal form). Departments ('Dear "
+        "Procurement team'), publications the fact appeared in ('in The Caterer') and reference customers"
+        " with their own figures are not slips."
+    ),
     slug="wrong-recipient",
     category="research",
     message="Mail-merge slip: addressed to someone else",

@@ -48,6 +48,12 @@ def reference_date(ctx: CheckContext) -> _dt.date:
 
 @register(
     code="RS007",
+    details=(
+        "A sentence with 'recent(ly)', 'latest', 'just announced', 'congratulations', 'kürzlich', "
+        "'jüngst', 'neueste', 'Glückwunsch' … and a date whose period ended more than a year before the "
+        "email's Date: header (else today): 'March 2023', 'Q3 2024', 'drittes Quartal 2023', a bare year "
+        "two or more years back."
+    ),
     slug="stale-reference",
     category="research",
     message="A reference presented as recent is more than a year old",

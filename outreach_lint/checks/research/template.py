@@ -46,6 +46,12 @@ def _slot_text(ctx: CheckContext, fields: list[MergeField]) -> str:
 
 @register(
     code="RS008",
+    details=(
+        "Template mode only (--mode template, `mode` in the config or the draft's front matter, "
+        ".j2/.jinja/.hbs files). Fires when no merge field is a research slot: names with personal, "
+        "opener, icebreaker, first_line, research, custom_line, snippet, hook, trigger, insight, "
+        "Aufhänger, Einstieg, Recherche …."
+    ),
     slug="no-research-slot",
     category="research",
     message="Template has no slot for research",
