@@ -157,9 +157,12 @@ _SITE = re.compile(
     r"Sparkasse|Volksbank|Stadtwerke|Klinikum|Universität|Hochschule|Messe)[ \t]+"
     r"(?!Ihr|Sie\b|Unser|Ihnen)[A-ZÄÖÜ][\wäöüß-]+"
 )
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ][\wà-ÿ'’&-]*|(?:St|Dr|Mr|Mrs|Ms|Mt|Inc|Co|Corp|Ltd|Jr|Sr|Prof)\.)"
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ][\wà-ÿ'’&-]*+|(?:St|Dr|Mr|Mrs|Ms|Mt|Inc|Co|Corp|Ltd|Jr|Sr|Prof)\.)"
+#: Starts only where a word starts (the boundary ``_boundary`` checks) and never gives back a word's letters:
+#: a long capitalised run such as "TomTomTom…" is then tried once, not once per capital (quadratic).
 _EN_NAME = re.compile(
-    rf"[A-Z](?:[a-zà-ÿ][\wà-ÿ'’&-]*|[a-z]{{1,3}}\.)(?:[ \t]+(?:(?:&|and|of|de|van|von|der|du|la)[ \t]+)?{_NAME_WORD})+"
+    rf"(?<![\w.,/-])[A-Z](?:[a-zà-ÿ][\wà-ÿ'’&-]*+|[a-z]{{1,3}}\.)"
+    rf"(?:[ \t]+(?:(?:&|and|of|de|van|von|der|du|la)[ \t]+)?{_NAME_WORD})+"
 )
 
 

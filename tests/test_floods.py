@@ -188,3 +188,14 @@ def test_any_mix_of_runs_lints_with_exact_offsets(linter: Linter, pieces: list[t
     assert report.error is None
     for finding in report.findings:
         assert text[finding.start.offset : finding.end.offset] == finding.text
+
+
+def test_a_long_capitalised_run_lints_and_keeps_offsets() -> None:
+    """'TomTomTom…' once cost a name search per capital letter (quadratic); it must lint like any text."""
+    from outreach_lint import Linter
+
+    text = "Hi Jana,\n" + "Tom" * 20_000 + "\n\nBest,\nTom"
+    report = Linter().lint(text, "en")
+    assert report.error is None
+    for finding in report.findings:
+        assert text[finding.start.offset : finding.end.offset] == finding.text
