@@ -61,6 +61,8 @@ def _shapes() -> dict[str, str]:
             "run …": "…",
             "run ¡¿«»„“”": "¡¿«»„“”",
             "long word a": "a",
+            "long capitalised run": "Tom",
+            "long capitalised run umlaut": "Äpf",
             "long word abc123": "abc123",
             "long word ü-ß": "üß-",
             "long word a.b": "a.b",
@@ -140,12 +142,15 @@ def _shapes() -> dict[str, str]:
             "random punctuation": _random(string.punctuation, 9_973),
             "random no spaces": _random(string.punctuation + string.ascii_letters + string.digits + "äöüß€", 9_973),
             "random text": _random(string.printable + "äöüß€…„“😀", 9_973),
-            "distinct words": " ".join(
-                _random(string.ascii_lowercase, 7 * 30_000)[i : i + 7] for i in range(0, 7 * 30_000, 7)
-            ),
+            "distinct words": _words(_random(string.ascii_lowercase, 7 * 30_000), 7),
         }
     )
     return shapes
+
+
+def _words(letters: str, length: int) -> str:
+    """``letters`` cut into words of ``length`` letters, with a space after each."""
+    return "".join(letters[i : i + length] + " " for i in range(0, len(letters), length))
 
 
 def _random(alphabet: str, length: int) -> str:
