@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from outreach_lint import Linter
 
-SIZE = 50_000
+SIZE = 30_000
 
 #: name → (language, body)
 FLOODS: dict[str, tuple[str, str]] = {
@@ -58,6 +58,8 @@ FLOODS: dict[str, tuple[str, str]] = {
     "compliments": ("en", "I love what you're building at Northwind. " * (SIZE // 42)),
     "leftovers": ("en", "{{first_name}} NaN [[MISSING TOKEN - company]] for undefined. " * (SIZE // 61)),
     "directives": ("en", "outreach-lint: disable-next-line=ST007\nHi!!\n" * (SIZE // 44)),
+    "signature job titles": ("de", "Hallo Jana,\n\nPasst das?\n\n--\n" + "Senior SE " * (SIZE // 10)),
+    "signature courts": ("de", "Hallo Jana,\n\nPasst das?\n\n--\n" + "Amtsgericht AG, " * (SIZE // 16)),
     "prospect": (
         "en",
         "---\nperson: Jana Weber\ncompany: Northwind Freight GmbH\n---\n"
@@ -143,6 +145,23 @@ def test_every_stock_phrase_and_placeholder_of_a_flood_is_reported() -> None:
     assert len([f for f in field_result["findings"] if f[0] == "MF001"]) == 3000
     assert [f[-1] for f in mark_result["findings"] if f[0] == "ST007"] == ["?!"] * 3000
     assert_located(phrase, phrase_result["findings"])
+
+
+def _pseudo_words(count: int) -> list[str]:
+    """Distinct made-up lower-case words (a deterministic sequence, no dictionary knows them)."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    return ["".join(letters[(n // len(letters) ** k) % len(letters)] for k in range(4)) + "qx" for n in range(count)]
+
+
+def test_a_text_that_is_not_prose_gets_a_bounded_spelling_check(linter) -> None:
+    """1,500 unknown words: the first thousand are reported (real prose has a few per thousand words)."""
+    from outreach_lint.spelling.service import MAX_SUSPECTS
+
+    words = _pseudo_words(1_500)
+    text = " ".join(words)
+    report = linter.lint(text, "en")
+    misspelled = [f.text for f in report.findings if f.code == "SP001"]
+    assert misspelled == words[:MAX_SUSPECTS]
 
 
 @pytest.mark.parametrize(

@@ -63,9 +63,10 @@ def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 continue
         misspelled, _ = service.check(unit.text, ctx.language, names)
         suggested: dict[str, tuple[Suggestion, ...]] = {}  # a recurring word gets the same suggestions
+        dictionaries = service.dictionary_names(ctx.language)
         for item in misspelled:
             if item.word not in suggested:
-                suggested[item.word] = _suggestions(service, ctx, item)
+                suggested[item.word] = _suggestions(dictionaries, item)
             findings.append(RawFinding(meta, unit, item.start, item.end, suggested[item.word]))
     return findings
 
@@ -104,7 +105,7 @@ def _languagetool_findings(
     return findings
 
 
-def _suggestions(service: SpellingService, ctx: CheckContext, item) -> tuple[Suggestion, ...]:
+def _suggestions(dictionaries: str, item) -> tuple[Suggestion, ...]:
     if item.suggestions:
         best, *others = item.suggestions
         alternatives = f" Other options: {', '.join(others)}." if others else ""
@@ -114,7 +115,7 @@ def _suggestions(service: SpellingService, ctx: CheckContext, item) -> tuple[Sug
     return (
         Suggestion(
             None,
-            f"“{item.word}” is not in the {service.dictionary_names(ctx.language)} dictionary{reason}: correct it, "
+            f"“{item.word}” is not in the {dictionaries} dictionary{reason}: correct it, "
             "or add it to the accept list (accept-files) if it is a name or product.",
             FixSafety.NONE,
         ),

@@ -13,6 +13,10 @@ from .languagetool import LanguageToolBackend
 from .words import Candidate, candidates, gender_base, in_skipped, is_acronym_or_code, is_joined, parts
 
 OTHER = {"de": "en", "en": "de"}
+#: Words of one text that get a closer look (unknown words, names, rejected words); the rest of a text with
+#: more is not prose (a pasted log or data dump: real prose has a few per thousand words), and looking each
+#: one up would make linting it slow.
+MAX_SUSPECTS = 1_000
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
 #: The key of the en_GB speller that accepts British spellings when no English dictionary is configured.
 BRITISH = "en-GB accepted"
@@ -295,9 +299,11 @@ class SpellingService:
             return last[1]
         cache = self._fine_cache.setdefault(language, {})
         if self.reject:
-            found = candidates(text, lambda word: word.lower() not in self.reject and self._fine(word, language))
+            found = candidates(
+                text, lambda word: word.lower() not in self.reject and self._fine(word, language), limit=MAX_SUSPECTS
+            )
         else:
-            found = candidates(text, lambda word: self._fine(word, language), cache)
+            found = candidates(text, lambda word: self._fine(word, language), cache, limit=MAX_SUSPECTS)
         self._last_suspects = (key, found)
         return found
 
@@ -339,10 +345,13 @@ class SpellingService:
                         truncated=False,
                     )
                 )
-                key = (item.word, *_flags(item))
-                verdict = verdicts.get(key)
-                if verdict is None:
-                    verdict = verdicts[key] = self._acceptable(item, language, names, repeated, proper)
+                if whole and _context_free(item, language, names):
+                    verdict = self._fine(item.word, language)  # cached per word across emails
+                else:
+                    key = (item.word, *_flags(item))
+                    verdict = verdicts.get(key)
+                    if verdict is None:
+                        verdict = verdicts[key] = self._acceptable(item, language, names, repeated, proper)
                 if verdict:
                     if item.word[:1].isupper():
                         name_end = item.end
@@ -369,6 +378,13 @@ class SpellingService:
             if searched:
                 self._ranked[(language, item.word)] = ranked
         return Misspelling(item.start, item.end, item.word, ranked, searched)
+
+
+def _context_free(candidate: Candidate, language: str, names: frozenset[str]) -> bool:
+    """Whether a word's verdict does not depend on where it stands (then it is ``_fine``'s): it is not
+    capitalised, not an abbreviation or the cut-off first part of a compound, and not one of the names."""
+    word = candidate.word[:-2] if language == "en" and candidate.word.endswith("'s") else candidate.word
+    return not word[:1].isupper() and not candidate.abbreviation and not candidate.truncated and word not in names
 
 
 def _flags(candidate: Candidate) -> tuple[bool, ...]:

@@ -130,15 +130,19 @@ def is_joined(word: str) -> bool:
     return any(sep in word for sep in "*:_/") and gender_base(word) is None
 
 
-def candidates(text: str, fine: Callable[[str], bool], known: dict[str, bool] | None = None) -> list[Candidate]:
-    """Plain words of ``text`` outside placeholders, addresses and codes.
+def candidates(
+    text: str, fine: Callable[[str], bool], known: dict[str, bool] | None = None, limit: int | None = None
+) -> list[Candidate]:
+    """Plain words of ``text`` outside placeholders, addresses and codes (the first ``limit`` of them).
 
     ``fine`` tells words that are right whatever their context (known to a dictionary), ``known`` is its
     cache: such words are passed over without computing anything else, which keeps spelling cheap."""
     text = text.replace("\u2019", "'")
-    found = []
+    found: list[Candidate] = []
     previous_word = ""
     for match in _WORD.finditer(text):
+        if limit is not None and len(found) >= limit:
+            break
         start, end = match.span()
         word = match.group(0)
         verdict = known.get(word) if known is not None else None
