@@ -278,7 +278,9 @@ def _emit(report: Report, linter: Linter, output: Output) -> None:
 
 
 @main.command()
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True
+)
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Only rules for this language.")
 @click.option("--category", default=None, help="Only rules of this category.")
 @click.option("--config", "config_path", type=click.Path(), default=None)
@@ -294,6 +296,11 @@ def rules(output_format: str, lang: str | None, category: str | None, config_pat
         for m in sorted(linter.rules.values(), key=lambda m: m.code)
         if (lang is None or m.language in (lang, "*")) and (category is None or m.category == category)
     ]
+    if output_format == "markdown":
+        from .ruledocs import markdown
+
+        click.echo(markdown(metas), nl=False)
+        return
     if output_format == "json":
         click.echo(
             json.dumps(
