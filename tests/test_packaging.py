@@ -1,4 +1,5 @@
-"""The wheel carries the rule packs and the console script; an installed copy runs outside the source tree."""
+"""The wheel carries the rule packs, the code checks' example files and the console script; an installed copy runs
+outside the source tree."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "outreach_lint" / "checks" / "examples"
 
 
 def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
@@ -24,6 +26,10 @@ def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for pack in ("en/generic-pitch.toml", "de/generic-pitch.toml", "en/overpromise.toml", "de/talking-down.toml"):
         assert f"outreach_lint/_rules/{pack}" in names
+    fixtures = {f"outreach_lint/checks/examples/{path.name}" for path in EXAMPLES.glob("*.toml")}
+    assert "outreach_lint/checks/examples/_emails.toml" in fixtures
+    assert "outreach_lint/checks/examples/CO003.toml" in fixtures
+    assert fixtures <= set(names), sorted(fixtures - set(names))
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "outreach-lint = outreach_lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
@@ -56,6 +62,14 @@ def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
         check=True,
     ).stdout
     assert str(env_dir) in location and location.strip().endswith("_rules")
+    examples = subprocess.run(
+        [str(python), "-c", "import outreach_lint, outreach_lint.checks.registry as r; print(r.examples_dir())"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(env_dir) in examples and examples.strip().endswith("examples")
 
 
 def _see_dependencies_of_this_environment(python: Path) -> None:

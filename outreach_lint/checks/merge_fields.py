@@ -136,19 +136,6 @@ def _in_greeting(ctx: CheckContext, unit: Unit, start: int) -> str | None:
     "instead of their name. In a draft (an email about to be sent) every placeholder must be filled.",
     rewrite="Fill in the value (with a prospect context the rewrite does it), or lint templates with --mode template.",
     severity=Severity.ERROR,
-    bad=(
-        "Subject: Freight\n\nHi ⟦{{first_name}}⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
-        "look?\n\nTom",
-        "---\nperson: Jana Weber\nsalutation: Frau\n---\nBetreff: Fracht\n\nHallo ⟦{{first_name}}⟧,\n\nIhr "
-        "Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?\n\nTom",
-        "Subject: Freight\n\n⟦{Hi|Hello}⟧ Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
-        "look?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
-        "{{ personal_opener }} Worth a look?\n\nTom",
-    ),
 )
 def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "draft":
@@ -218,19 +205,6 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     "gets the raw syntax, in drafts and in every email sent from a template.",
     rewrite="Repair the syntax, e.g. '{{first_name}}' for '{{first_name}'.",
     severity=Severity.ERROR,
-    bad=(
-        "Subject: Freight\n\nHi ⟦{{first_name}⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a "
-        "look?\n\nTom",
-        "Subject: Freight\n\nHi ⟦*|FNAME|⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
-        "\n\nTom",
-        "Betreff: Fracht\n\nHallo ⟦{!Contact.FirstName⟧,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. "
-        "Wäre das interessant?\n\nTom",
-    ),
-    good=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
-        "{{ personal_opener }} Worth a look?\n\nTom",
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-    ),
 )
 def broken_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     draft = ctx.effective_mode == "draft"
@@ -309,21 +283,6 @@ _GREETING_LEFTOVER = re.compile(r"^(?:undefined|null|none|nan|nil|\{\}|\[\]|n/a)
     "field is empty; the recipient sees at once that nobody read the email.",
     rewrite="Put the missing value in by hand, and fix the empty field in the CRM.",
     severity=Severity.ERROR,
-    bad=(
-        "Subject: Freight\n\nHi ⟦undefined⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?"
-        "\n\nTom",
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report at ⟦[[MISSING TOKEN - company]]⟧ names fuel surcharges. "
-        "Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nHallo ⟦null⟧,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das "
-        "interessant?\n\nTom",
-        "Subject: Freight\n\nHi Jana,\n\nYour error rate of ⟦NaN⟧ % is the top risk. Worth a look?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk; the scope is still "
-        "undefined in places. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nHallo Jana,\n\nSie haben die Fehlerquote auf null gesenkt und fangen in Leipzig bei "
-        "null an. Wäre das interessant?\n\nTom",
-    ),
 )
 def merge_leftover(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []
@@ -385,18 +344,6 @@ _NEEDS_NAME = re.compile(r"(?i)^(?:dear|sehr geehrte(?:/r|\(r\)|r|s)?|liebe(?:/r
     "the recipient sees in the first line.",
     rewrite="Put the name in ('Hi Jana,'), or use a greeting that needs none ('Hello,', 'Guten Tag,').",
     severity=Severity.ERROR,
-    bad=(
-        "Subject: Freight\n\n⟦Hi ,⟧\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\n⟦Hallo ,⟧\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?"
-        "\n\nTom",
-        "Betreff: Fracht\n\n⟦Sehr geehrte/r ,⟧\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das "
-        "interessant?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nHallo,\n\nIhr Q3-Bericht nennt Frachtkosten als größtes Risiko. Wäre das interessant?"
-        "\n\nTom",
-    ),
 )
 def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     greeting = ctx.greeting
@@ -442,16 +389,6 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     "campaign. Names are checked against the `merge-fields` option; without it, near misses of common names "
     "('frist_name') are reported.",
     rewrite="Use a field name your tool knows, e.g. '{{ first_name }}'.",
-    bad=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi ⟦{{ frist_name | default: 'there' }}⟧,\n\n"
-        "{{ personal_opener }} Worth a look?\n\nTom",
-        "---\nmode: template\n---\nBetreff: Fracht\n\nHallo ⟦*|VORNMAE|zusammen|*⟧,\n\n*|OPENER|* Wäre das "
-        "interessant?\n\nTom",
-    ),
-    good=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
-        "{{ personal_opener }} Worth a look?\n\nTom",
-    ),
 )
 def unknown_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":
@@ -530,17 +467,6 @@ def fallback_form(field: MergeField, value: str, path: str) -> str | None:
     why="When the name is missing in the CRM, a greeting field without a fallback sends 'Hi ,' – a broken first "
     "line in every email to that contact.",
     rewrite="Give the field a fallback, e.g. \"{{ first_name | default: 'there' }}\".",
-    bad=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi ⟦{{ first_name }}⟧,\n\n{{ personal_opener }} Worth a "
-        "look?\n\nTom",
-        "---\nmode: template\n---\nBetreff: Fracht\n\nHallo ⟦*|FNAME|*⟧,\n\n*|OPENER|* Wäre das interessant?\n\nTom",
-    ),
-    good=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
-        "{{ personal_opener }} Worth a look?\n\nTom",
-        "---\nmode: template\n---\nSubject: Freight\n\n{{#if first_name}}Hi {{first_name}},{{else}}Hello,{{/if}}"
-        "\n\n{{ personal_opener }} Worth a look?\n\nTom",
-    ),
 )
 def greeting_without_fallback(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":

@@ -66,19 +66,6 @@ def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     why="The first line decides whether the rest is read; a first line about the sender tells the buyer "
     "the email is about the sender.",
     rewrite="Lead with something about them and introduce yourself later (or let the signature do it).",
-    bad=(
-        "Subject: Freight\n\nHi Jana,\n\n⟦My name is Tom and I work for Routely.⟧ Your Q3 report names fuel "
-        "surcharges as the top risk. Worth a look?\n\nTom",
-        "Subject: Freight\n\nHi Jana,\n\n⟦I noticed that Northwind opened a hub in Leipzig.⟧ Worth a look?",
-        "Betreff: Fracht\n\nHallo Frau Weber,\n\n⟦Wir sind ein Softwarehaus aus Köln.⟧ Ihr Q3-Bericht nennt "
-        "Treibstoffzuschläge als größtes Risiko. Wäre das einen Blick wert?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. We cut them by "
-        "8 % for two carriers. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nHallo Frau Weber,\n\nIhr Q3-Bericht nennt Treibstoffzuschläge als größtes Risiko. "
-        "Wäre ein Vergleich interessant?\n\nTom",
-    ),
 )
 def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     first = _first_content(ctx)
@@ -142,19 +129,6 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     why="Buyers want to read about their problem; an email that says 'we' and 'our' more than 'you' and "
     "'your' reads like a brochure.",
     rewrite="Turn the most self-centred sentence around so the reader is the subject.",
-    bad=(
-        "Subject: Routely\n\nHi Jana,\n\nWe are a Berlin start-up. ⟦Our platform is used by our customers and "
-        "we are proud of our team.⟧ We have grown fast and we hire every month. Worth a look?\n\nTom",
-        "Betreff: Routely\n\nHallo Frau Weber,\n\nwir sind ein Start-up aus Berlin. ⟦Unsere Plattform wird von "
-        "unseren Kunden genutzt und wir sind stolz auf unser Team.⟧ Wir wachsen schnell. Wäre das interessant?"
-        "\n\nTom",
-    ),
-    good=(
-        "Subject: Routely\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as your top risk. We cut them by "
-        "8 % for two carriers like yours. Would that help your team?\n\nTom",
-        "Betreff: Routely\n\nHallo Frau Weber,\n\nSie haben im März das Lager in Leipzig eröffnet. Wir haben "
-        "zwei Kunden beim Umzug begleitet. Wäre ein Austausch für Sie interessant?\n\nTom",
-    ),
 )
 def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sender, reader = pronoun_counts(ctx.body.tokens, ctx.language)

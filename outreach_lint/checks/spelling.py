@@ -34,20 +34,6 @@ def _units(ctx: CheckContext) -> list[Unit]:
     message="Misspelled word",
     why="Buyers read a spelling mistake as carelessness: a vendor who cannot spell 'loses it on the last mile'.",
     rewrite="Use the suggested spelling, or add the word to your accept list if it is a name.",
-    bad=(
-        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel ⟦surcharcges⟧ as the top risk. "
-        "Worth a look?\n\nTom",
-        "Betreff: Frachtkosten\n\nHallo Frau Weber,\n\nIhr Geschäftsbericht nennt die ⟦Frachtkostn⟧ als größtes "
-        "Risiko. Wäre das interessant?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk for "
-        "Northwind. Our CRM-based onboarding for SaaS teams (see https://routely.example/q3) took {{first_name}} "
-        "two weeks. Worth a look?\n\nTom",
-        "Betreff: Kundenbeziehungsmanagement\n\nHallo Frau Kowalczyk,\n\nIhr Softwareauswahlprojekt für das "
-        "CRM-System und den Change-Prozess betrifft alle Kund*innen, Kund:innen und KundInnen. Unser Onboarding "
-        "für Ihre Sales-Pipeline dauert 3 Wochen. Wäre das interessant?\n\nTom",
-    ),
 )
 def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     service: SpellingService | None = ctx.options.spelling_service
@@ -129,8 +115,6 @@ def _suggestions(dictionaries: str, item) -> tuple[Suggestion, ...]:
     message="Spelling your team's word list rejects",
     why="Your team settled on one spelling (configured with `spelling-reject`); mixed spellings look careless.",
     rewrite="Use the team's spelling.",
-    bad=("Subject: Note\n\nHi Jana,\n\nI will send an ⟦email⟧ with the numbers. Worth a look?\n\nTom",),
-    good=("Subject: Note\n\nHi Jana,\n\nI will send an e-mail with the numbers. Worth a look?\n\nTom",),
     fix=FixSafety.SAFE,
 )
 def rejected_spelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
@@ -158,8 +142,6 @@ GRAMMAR_META: list[RuleMeta] = []
     message="Grammar or style issue found by LanguageTool",
     why="Grammar slips read like spelling mistakes to a buyer; LanguageTool finds what a word list cannot.",
     rewrite="Apply LanguageTool's replacement.",
-    bad=("Subject: Freight\n\nHi Jana,\n\nWe saw ⟦a⟧ increase in fuel costs. Worth a look?\n\nTom",),
-    good=("Subject: Freight\n\nHi Jana,\n\nWe saw an increase in fuel costs. Worth a look?\n\nTom",),
 )
 def languagetool_grammar(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     """Normally reported by SP001, which asks LanguageTool once per email; asks itself when SP001 is off."""

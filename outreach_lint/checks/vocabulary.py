@@ -16,8 +16,6 @@ from .registry import register
     message="Your team's word list rejects this term",
     why="Your team decided this word does not belong in outreach (configured with `reject`).",
     rewrite="Use the team's replacement, or cut the word.",
-    bad=("Subject: Fuel\n\nHi Jana,\n\nOur ⟦synergy⟧ model cuts fuel costs. Worth a look?\n\nTom",),
-    good=("Subject: Fuel\n\nHi Jana,\n\nOur pooling model cuts fuel costs. Worth a look?\n\nTom",),
     fix=FixSafety.SAFE,
 )
 def rejected_term(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
@@ -47,11 +45,6 @@ def rejected_term(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     message="Suppression comment that suppresses nothing",
     why="A stale `outreach-lint: disable` hides future findings for no reason; remove it.",
     rewrite="Delete the suppression comment.",
-    bad=(
-        "Subject: Fuel\n\nHi Jana,\n\n⟦outreach-lint: disable-next-line=TD⟧\nYour Q3 report names fuel "
-        "surcharges as the top risk. Worth a look?\n\nTom",
-    ),
-    good=("Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",),
     severity=Severity.INFO,
     default_enabled=False,
 )

@@ -31,19 +31,6 @@ from ..registry import register
     "jurisdictions; this check reports the claims itself when those rules are switched off.",
     rewrite="Replace the claim with a fact a competitor could check, with source and date, e.g. 'Seit 2019 nutzen "
     "140 Logistiker im DACH-Raum unsere Software (Stand: 03/2026).'",
-    bad=(
-        "Betreff: Tourenplanung\n\nGuten Tag Frau Albrecht,\n\nwir sind ⟦Marktführer⟧ in der Tourenplanung. Wäre "
-        "ein Vergleich mit der Hartung Spedition für Sie interessant?\n\nViele Grüße\nLena Hofmann",
-        "Betreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nmit uns sparen Sie ⟦garantiert⟧ 20 % Wartezeit an den "
-        "Rampen. Wäre ein Vergleich mit Hartung für Sie interessant?\n\nViele Grüße\nLena Hofmann",
-    ),
-    good=(
-        "Betreff: Tourenplanung\n\nGuten Tag Frau Albrecht,\n\nseit 2019 nutzen 140 Speditionen unsere "
-        "Tourenplanung (Stand: 03/2026). Wäre ein Vergleich mit Hartung für Sie interessant?\n\nViele Grüße\n"
-        "Lena Hofmann",
-        "Subject: Route planning\n\nHi Petra,\n\nWe are the market leader in route planning. Worth a look?\n\n"
-        "Best,\nLena",
-    ),
 )
 def legal_risk_claim(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if not ctx.unreported_claims or ctx.claims_jurisdiction is None:

@@ -83,20 +83,6 @@ def _closing_sentence(ctx: CheckContext) -> Sentence | None:
     "jurisdiction is configured or the recipient's address implies one.",
     rewrite="Add one sentence after your ask, e.g. 'Wenn Sie keine weiteren E-Mails von mir wünschen, antworten "
     "Sie kurz mit „Abmelden“ – ich trage Sie sofort aus.'",
-    bad=(
-        "Betreff: Rampenplanung in Kassel\nAn: Petra Albrecht <p.albrecht@seeberg-logistik.de>\n\nGuten Tag Frau "
-        "Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter rund 400 Lkw am Tag ab. ⟦Wäre ein Vergleich mit "
-        "der Hartung Spedition für Sie interessant?⟧\n\nViele Grüße\nLena Hofmann\nRampenplan GmbH",
-    ),
-    good=(
-        "Betreff: Rampenplanung in Kassel\nAn: Petra Albrecht <p.albrecht@seeberg-logistik.de>\n\nGuten Tag Frau "
-        "Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit "
-        "der Hartung Spedition für Sie interessant?\n\nWenn Sie keine weiteren E-Mails von mir wünschen, antworten "
-        "Sie kurz mit „Abmelden“.\n\nViele Grüße\nLena Hofmann\nRampenplan GmbH",
-        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut "
-        "Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit Hartung für Sie interessant?\n\nViele Grüße\n"
-        "Lena Hofmann",
-    ),
 )
 def no_objection_line(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     where = ctx.optout_jurisdiction
@@ -191,18 +177,6 @@ def _anchor(ctx: CheckContext, sig: Unit | None) -> tuple[Unit, int, int, str]:
     "jurisdiction.",
     rewrite="Add your company's postal address under your name, e.g. 'Access Audit Co. · 1200 Main Street, "
     "Suite 400 · Austin, TX 78701'.",
-    bad=(
-        "Subject: Form fixes for Millbrook\nTo: Karen Hughes <khughes@millbrookcounty.gov>\n\nHi Karen,\n\n"
-        "Your digital plan says 40 of your 120 forms fail the WCAG 2.2 check. Hartwell fixed 35 forms in four "
-        "months with our audit. Would their fix list help your team? If you'd rather not hear from me again, "
-        "just reply “unsubscribe”.\n\nBest,\nOwen Price\n⟦Access Audit Co.⟧",
-    ),
-    good=(
-        "Subject: Form fixes for Millbrook\nTo: Karen Hughes <khughes@millbrookcounty.gov>\n\nHi Karen,\n\n"
-        "Your digital plan says 40 of your 120 forms fail the WCAG 2.2 check. Would Hartwell's fix list help your "
-        "team? If you'd rather not hear from me again, just reply “unsubscribe”.\n\nBest,\nOwen Price\n"
-        "Access Audit Co. · 1200 Main Street, Suite 400 · Austin, TX 78701",
-    ),
 )
 def no_postal_address(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.optout_jurisdiction != "us":
@@ -318,18 +292,6 @@ _IDENTITY_SLOTS = {
     "EU the e-Commerce Directive, in the US CAN-SPAM. A first name alone hides the sender. Runs when a "
     "jurisdiction is configured or the recipient's address implies one.",
     rewrite="Sign with your full name and your company, e.g. 'Lena Hofmann, Kundenberaterin, Rampenplan GmbH'.",
-    bad=(
-        "Betreff: Rampenplanung in Kassel\nAn: Petra Albrecht <p.albrecht@seeberg-logistik.de>\n\nGuten Tag Frau "
-        "Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit "
-        "der Hartung Spedition für Sie interessant? Wenn Sie keine weiteren E-Mails wünschen, antworten Sie kurz "
-        "mit „Abmelden“.\n\nViele Grüße\n⟦Lena⟧",
-    ),
-    good=(
-        "Betreff: Rampenplanung in Kassel\nAn: Petra Albrecht <p.albrecht@seeberg-logistik.de>\n\nGuten Tag Frau "
-        "Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit "
-        "der Hartung Spedition für Sie interessant? Wenn Sie keine weiteren E-Mails wünschen, antworten Sie kurz "
-        "mit „Abmelden“.\n\nViele Grüße\nLena Hofmann\nKundenberaterin, Rampenplan",
-    ),
 )
 def no_sender_identity(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     where = ctx.optout_jurisdiction

@@ -216,23 +216,6 @@ def _pflicht_findings(ctx: CheckContext, meta: RuleMeta, imprint: bool) -> list[
     "register court can fine the company, and competitors have sent formal warnings over it.",
     rewrite="Add the missing details under the company line, e.g. 'Routely GmbH · Sitz: Berlin · Amtsgericht "
     "Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann'.",
-    bad=(
-        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut "
-        "Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit der Hartung Spedition für Sie interessant?"
-        "\n\nViele Grüße\nLena Hofmann\n⟦Rampenplan GmbH⟧\nTel. +49 561 555 0148",
-        "Subject: Dock slots in Kassel\n\nHi Petra,\n\nYour newsletter says the Kassel warehouse ships about 400 "
-        "trucks a day. Would a comparison with Hartung be useful?\n\nBest regards,\nLena Hofmann\n"
-        "⟦Rampenplan AG⟧\nSitz: Kassel · Amtsgericht Kassel HRB 19876\nVorstand: Matthias Rampe",
-    ),
-    good=(
-        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut Newsletter "
-        "rund 400 Lkw am Tag ab. Wäre ein Vergleich mit der Hartung Spedition für Sie interessant?\n\nViele Grüße\n"
-        "Lena Hofmann\nRampenplan GmbH\nSitz: Kassel · Amtsgericht Kassel HRB 19876\nGeschäftsführer: Matthias Rampe",
-        "Betreff: Rampenplanung\n\nGuten Tag Frau Albrecht,\n\nWäre ein Vergleich mit Hartung für Sie interessant?"
-        "\n\nViele Grüße\nLena Hofmann\nRampenplan AG\nSitz der Gesellschaft: Kassel\nRegistergericht: Amtsgericht "
-        "Kassel, HRB 19876\nVorstand: Matthias Rampe (Vorsitzender), Dr. Eva Kern\nVorsitzender des Aufsichtsrats: "
-        "Peter Hahn",
-    ),
 )
 def missing_pflichtangaben(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     return _pflicht_findings(ctx, meta, imprint=False)
@@ -248,16 +231,6 @@ def missing_pflichtangaben(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding
     "enough (§35a GmbHG, §80 AktG, §§37a, 125 HGB), however complete the imprint is.",
     rewrite="Keep the link if you like, and add the missing details to the signature, e.g. 'Sitz: Berlin · "
     "Amtsgericht Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann'.",
-    bad=(
-        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nIhr Lager in Kassel fertigt laut "
-        "Newsletter rund 400 Lkw am Tag ab. Wäre ein Vergleich mit der Hartung Spedition für Sie interessant?"
-        "\n\nViele Grüße\nLena Hofmann\nRampenplan GmbH\n⟦Impressum: https://rampenplan.example/impressum⟧",
-    ),
-    good=(
-        "Betreff: Rampenplanung in Kassel\n\nGuten Tag Frau Albrecht,\n\nWäre ein Vergleich mit der Hartung "
-        "Spedition für Sie interessant?\n\nViele Grüße\nLena Hofmann\nRampenplan GmbH\nSitz: Kassel · Amtsgericht "
-        "Kassel HRB 19876 · Geschäftsführer: Matthias Rampe\nImpressum: https://rampenplan.example/impressum",
-    ),
 )
 def imprint_link_only(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     return _pflicht_findings(ctx, meta, imprint=True)

@@ -24,19 +24,6 @@ from ..registry import register
     why="An email that never names the company it is sent to (and quotes none of its facts) reads as a mass "
     "mailing, even when it has numbers in it; naming the company (correctly) is the least a buyer expects.",
     rewrite="Name the company in the first lines, with what you know about it.",
-    bad=(
-        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Fuel surcharges\n\nHi Jana,\n\n"
-        "⟦Fuel surcharges rose 14 % in Q3 across German carriers.⟧ Worth a look?\n\nBest,\nTom",
-        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
-        "Guten Tag Frau Albrecht,\n\n⟦die Termintreue vieler Speditionen lag im vierten Quartal 2025 bei 91 %.⟧ "
-        "Wäre ein Vergleich interessant?\n\nTom",
-    ),
-    good=(
-        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Fuel surcharges\n\nHi Jana,\n\n"
-        "Northwind's Q3 report names fuel surcharges as the top risk. Worth a look?\n\nBest,\nTom",
-        "Subject: Fuel surcharges\n\nHi Jana,\n\nFuel surcharges rose 14 % in Q3 across German carriers. Worth a "
-        "look?\n\nBest,\nTom",
-    ),
 )
 def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     prospect = ctx.prospect

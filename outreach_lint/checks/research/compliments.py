@@ -118,18 +118,6 @@ def _detail_after(ctx: CheckContext, found: Research, start: int, stop: int) -> 
     why="'I love what you're building' with nothing specific after it is what every automated sequence says; "
     "buyers rate it worse than no personalisation at all.",
     rewrite="Replace the compliment with the detail behind it, e.g. 'Your post of 3 March on the Leipzig hub …'",
-    bad=(
-        "Subject: Freight\n\nHi Jana,\n\n⟦I love what you're building at Northwind.⟧ Our platform cuts freight "
-        "costs. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nGuten Tag Frau Weber,\n\n⟦Ihr Unternehmen hat mich sehr beeindruckt.⟧ Unsere "
-        "Plattform senkt Frachtkosten. Wäre das interessant?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi Jana,\n\nI love what you're building at Northwind: the Leipzig hub opened in March "
-        "2026 with 40 new drivers. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nGuten Tag Frau Weber,\n\nIhr Unternehmen hat mich beeindruckt: 14 % weniger "
-        "Leerfahrten im dritten Quartal 2026. Wäre das interessant?\n\nTom",
-    ),
 )
 def fake_personalisation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     found = ctx.research

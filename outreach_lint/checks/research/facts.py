@@ -27,19 +27,6 @@ from ..registry import register
     rewrite="Open with the most recent fact, e.g. 'In your LinkedIn post of 12 February you wrote about hiring "
     "40 drivers.'",
     severity=Severity.INFO,
-    bad=(
-        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\nposts: ['LinkedIn, 12 Feb 2026: hiring 40 "
-        "drivers for the night shift']\n---\nSubject: Routes at Northwind\n\nHi Jana,\n\n⟦Northwind runs 300 "
-        "trucks out of Hamburg.⟧ Worth a look?\n\nBest,\nTom",
-        "---\ncompany: Seeberg Logistik GmbH\nfacts: ['Geschäftsbericht 2025: Termintreue 91 % im vierten "
-        "Quartal']\n---\nBetreff: Seeberg\n\nGuten Tag Frau Albrecht,\n\n⟦Seeberg Logistik betreibt 12 "
-        "Standorte.⟧ Wäre ein Vergleich interessant?\n\nTom",
-    ),
-    good=(
-        "---\ncompany: Northwind Freight GmbH\nposts: ['LinkedIn, 12 Feb 2026: hiring 40 drivers for the night "
-        "shift']\n---\nSubject: Night shift at Northwind\n\nHi Jana,\n\nYour post says Northwind is hiring 40 "
-        "drivers for the night shift. Worth a look?\n\nBest,\nTom",
-    ),
 )
 def facts_not_used(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     prospect = ctx.prospect

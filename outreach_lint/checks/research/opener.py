@@ -49,21 +49,6 @@ _NO_CONTEXT = {
     "personalised first emails get about twice the replies.",
     rewrite="Open with one specific, dated detail about them, e.g. 'Your Q3 report names fuel surcharges as the "
     "top risk.'",
-    bad=(
-        "Subject: Freight costs\n\nHi Jana,\n\n⟦Many logistics teams struggle with rising freight costs.⟧ Our "
-        "platform helps them plan better routes. Would a short call be useful?\n\nBest,\nTom",
-        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\nfacts: ['Q3 2026 report: fuel surcharges up "
-        "14 %']\n---\nSubject: Freight costs\n\nHi Jana,\n\n⟦Many logistics teams struggle with rising freight "
-        "costs.⟧ Would a short call be useful?\n\nBest,\nTom",
-        "Betreff: Frachtkosten\n\nGuten Tag Frau Weber,\n\n⟦viele Logistiker kämpfen mit steigenden "
-        "Frachtkosten.⟧ Unsere Plattform plant bessere Routen. Wäre ein kurzes Gespräch sinnvoll?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight costs\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Three "
-        "carriers of your size cut them by 8 % with route pooling. Worth a look?\n\nBest,\nTom",
-        "Betreff: Frachtkosten\n\nGuten Tag Frau Weber,\n\nim Geschäftsbericht 2025 nennen Sie die "
-        "Frachtkosten als größtes Risiko. Wäre ein Vergleich interessant?\n\nTom",
-    ),
 )
 def no_specific_detail(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "draft" or ctx.is_reply:

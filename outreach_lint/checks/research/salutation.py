@@ -21,21 +21,6 @@ from ..registry import register
     why="'Dear Sir or Madam' and 'Hi there' say the sender does not know who they are writing to – the "
     "opposite of research.",
     rewrite="Greet the person by name, e.g. 'Hi Jana,' or 'Guten Tag Frau Weber,'.",
-    bad=(
-        "Subject: Freight\n\n⟦Dear Sir or Madam⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth "
-        "a look?\n\nTom",
-        "Subject: Freight\n\n⟦Hi there⟧,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\n⟦Sehr geehrte Damen und Herren⟧,\n\nim Geschäftsbericht 2025 nennen Sie die "
-        "Frachtkosten als größtes Risiko. Wäre ein Vergleich interessant?\n\nTom",
-        "---\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Fracht\n\n⟦Sehr geehrte Damen und "
-        "Herren⟧,\n\nim Geschäftsbericht 2025 nennen Sie die Frachtkosten als größtes Risiko. Wäre ein Vergleich "
-        "interessant?\n\nTom",
-    ),
-    good=(
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "Betreff: Fracht\n\nSehr geehrte Frau Weber,\n\nim Geschäftsbericht 2025 nennen Sie die Frachtkosten als "
-        "größtes Risiko. Wäre ein Vergleich interessant?\n\nTom",
-    ),
 )
 def generic_salutation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     match = GENERIC_SALUTATION.match(ctx.body.text)

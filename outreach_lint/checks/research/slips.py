@@ -31,25 +31,6 @@ from ..registry import register
     "mass mailing – and that you did not read it before sending.",
     rewrite="Put the recipient's name (and company) in.",
     severity=Severity.ERROR,
-    bad=(
-        "---\ncompany: Globex Corporation\naliases: [Globex]\nperson: Jana Weber\n---\nSubject: Freight\n\n"
-        "Dear ⟦Acme⟧ team,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "---\ncompany: Northwind Freight GmbH\nperson: Jana Weber\n---\nSubject: Freight\n\nHi ⟦Mark⟧,\n\n"
-        "Northwind's Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
-        "Guten Tag ⟦Herr Schmidt⟧,\n\nim Geschäftsbericht 2025 der Seeberg Logistik GmbH steht eine Termintreue "
-        "von 91 %. Wäre ein Vergleich interessant?\n\nTom",
-        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\nfacts: ['Geschäftsbericht "
-        "2025: Termintreue 91 %']\n---\nBetreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der "
-        "⟦Hartung Spedition GmbH⟧ steht eine Termintreue von 91 %. Wäre ein Vergleich interessant?\n\nTom",
-    ),
-    good=(
-        "---\ncompany: Globex Corporation\naliases: [Globex]\nperson: Jana Weber\n---\nSubject: Freight\n\n"
-        "Dear Globex team,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-        "---\ncompany: Seeberg Logistik GmbH\nperson: Petra Albrecht\nsalutation: Frau\n---\nBetreff: Rampen\n\n"
-        "Guten Tag Frau Albrecht,\n\nim Geschäftsbericht 2025 der Seeberg Logistik GmbH steht eine Termintreue "
-        "von 91 %. Wäre ein Vergleich interessant?\n\nTom",
-    ),
 )
 def wrong_recipient(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     findings = []

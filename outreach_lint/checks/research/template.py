@@ -58,17 +58,6 @@ def _slot_text(ctx: CheckContext, fields: list[MergeField]) -> str:
     why="A template that is sent unchanged says the same thing to every prospect; a field for a personal "
     "opener makes the rep add one researched line per email.",
     rewrite="Add a field for a personal first line, e.g. '{{ personal_opener }}', before your first sentence.",
-    bad=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n⟦Many "
-        "carriers lose money on empty miles.⟧ Worth a look?\n\nTom",
-        "---\nmode: template\n---\nBetreff: Fracht\n\nGuten Tag *|ANREDE|* *|LNAME|*,\n\n⟦viele Speditionen "
-        "fahren zu oft leer.⟧ Wäre das interessant?\n\nTom",
-    ),
-    good=(
-        "---\nmode: template\n---\nSubject: Freight\n\nHi {{ first_name | default: 'there' }},\n\n"
-        "{{ personal_opener }} Many carriers lose money on empty miles. Worth a look?\n\nTom",
-        "Subject: Freight\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\nTom",
-    ),
 )
 def no_research_slot(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":
