@@ -247,12 +247,35 @@ def find_merge_fields(text: str, known: Collection[str] = frozenset()) -> list[M
         field = _classify(syntax, value)
         if field is None and syntax in ("gmail", "word", "angle") and normalise(value.strip("@«»<>")) in known:
             field = MergeField(0, 0, value, syntax, value.strip("@«»<>"))
-        if field is None:
+        if field is None or in_code(text, match.start(), match.end()):
             continue
         fields.append(
             MergeField(match.start(), match.end(), value, field.syntax, field.name, field.fallback, field.control)
         )
     return fields
+
+
+#: A line of code quoted in a technical email: an HTTP request, JSON, YAML, markup, an indented block.
+_CODE_LINE = re.compile(
+    r"^(?:[ \t]{4,}|\t|[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD)[ \t]+/|[ \t]*[{\[]?\"[\w.-]+\"[ \t]*:|"
+    r"[ \t]*-[ \t]+[\w.-]+:[ \t]|[ \t]*<[a-zA-Z/!])"
+)
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether a placeholder-like token stands in code rather than in prose: a URL path template
+    (``/v2/customers/{customer_id}/``), a shell or CI expression (``${{ secrets.TOKEN }}``), a token inside
+    backticks, or a line of code (``_CODE_LINE``)."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if before in ("/", "$") or after == "/":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if text[line_start:start].count("`") % 2 == 1:
+        return True
+    return bool(_CODE_LINE.match(line))
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep"
 _ABBREVIATIONS += ("Dez",)
 MONTH_NUMBER = {
     **{name.lower(): i + 1 for i, name in enumerate(_MONTHS_EN)},
-    **{name.lower(): i + 1 for i, name in enumerate(_MONTHS_DE) if name != "Jänner"},
+    **{name.lower(): i + 1 for i, name in enumerate(n for n in _MONTHS_DE if n != "Jänner")},
     "jänner": 1,
     **{a.lower(): n for a, n in zip(_ABBREVIATIONS, (1, 2, 3, 3, 4, 6, 7, 8, 9, 9, 10, 10, 11, 12, 12), strict=True)},
 }
@@ -472,21 +472,6 @@ def text_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return numbers, stems
 
 
-def fact_used(fact: str, terms: tuple[frozenset[str], frozenset[str]], exclude: frozenset[str] = frozenset()) -> bool:
-    """Whether an email (its ``text_terms``) quotes a fact: one of its figures together with one of its words
-    (or a figure of three or more characters: "380,000", "2.1"), or three of its words (all, if it has fewer).
-    Sharing a topic ("Instandhaltung", "Umstellung") is not quoting the fact. The company's own name
-    (``exclude``: stems) does not count."""
-    numbers, stems = fact_terms(fact)
-    email_numbers, email_stems = terms
-    stems = stems - exclude
-    shared_stems = len(stems & email_stems)
-    shared_numbers = numbers & email_numbers
-    if shared_numbers and (shared_stems or any(len(n) >= 3 for n in shared_numbers)):
-        return True
-    return bool(stems) and shared_stems >= min(3, len(stems))
-
-
 # -- dates and their age ---------------------------------------------------------------------------------
 
 _QUARTER = re.compile(r"(?:Q([1-4])|([1-4])Q|([1-4])\.\s?Quartal|(first|second|third|fourth|erst|zweit|dritt|viert))")
@@ -541,7 +526,6 @@ __all__ = [
     "company_names",
     "entity_signals",
     "fact_terms",
-    "fact_used",
     "iter_signals",
     "period_end",
     "prospect_signals",

@@ -44,3 +44,43 @@ def test_template_mode_accepts_them_but_wants_a_fallback_in_the_greeting(linter)
     text = "Subject: Idea for {Company}\n\nHi {FirstName},\n\nWe plan routes. Worth a look?\n\nBest,\nTom\n"
     codes = [code for code, _ in merge_codes(linter, text, mode="template")]
     assert "MF001" not in codes and "MF006" in codes
+
+
+@pytest.mark.parametrize(
+    ("signature", "slots"),
+    [
+        ("Best regards,\n[Your Name]\n[Phone]", ["[Your Name]", "[Phone]"]),
+        ("Best,\n{{sender.first_name}}\nRoutePilot", ["{{sender.first_name}}"]),
+        ("Viele Grüße\n[Ihr Name]\nTel. [Telefonnummer]", ["[Ihr Name]", "[Telefonnummer]"]),
+    ],
+)
+def test_sender_slots_in_the_signature_of_a_draft(linter, signature, slots) -> None:
+    text = f"Subject: Routes\n\nHi Jana,\n\nYour Q3 report names freight costs. Worth a look?\n\n{signature}\n"
+    report = linter.lint(text, mode="draft")
+    found = [f for f in report.findings if f.code == "MF001"]
+    assert [f.text for f in found] == slots
+    assert all(f.suggestions[0].replacement is None for f in found)  # only the rep knows their own details
+    assert all("signature" in f.message for f in found)
+
+
+def test_footer_fields_in_the_signature_are_the_sending_tools(linter) -> None:
+    text = (
+        "Subject: Routes\n\nHi Jana,\n\nYour Q3 report names freight costs. Worth a look?\n\nBest,\nTom\n"
+        "*|UNSUB|*\n{{unsubscribe_link}}\n"
+    )
+    assert merge_codes(linter, text, mode="draft") == []
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "POST /v2/merchants/{merchant_id}/payouts",
+        "    - key: \"{api_key}\"",
+        "      token: ${{ secrets.BUILD_TOKEN }}",
+        "    <title>{{ product.title }} | {{ shop.name }}</title>",
+        "Endpoints like GET /v2/customers/{customer_id}/invoices are rate limited.",
+    ],
+)
+def test_placeholders_in_quoted_code_stay_quiet(linter, code) -> None:
+    text = f"Subject: API\n\nHi Jana,\n\nYour API docs show this:\n\n{code}\n\nWorth a look?\n\nBest,\nTom\n"
+    assert merge_codes(linter, text, mode="draft") == []

@@ -60,6 +60,14 @@ def claims_jurisdiction(document: Document, language: str, configured: str | Non
     return None
 
 
+def is_footer_field(field: str) -> bool:
+    """Whether one merge field is a sending tool's footer (``*|UNSUB|*``, ``{{unsubscribe_link}}``,
+    ``*|LIST:ADDRESS|*``); a square-bracket slot is the writer's own (``[Adresse]`` is the sender's address)."""
+    if field.startswith("[") and not field.startswith("[["):
+        return bool(re.search(r"unsub|opt[\s_.-]?out|abmeld|austrag|abbestell", field, re.IGNORECASE))
+    return bool(_FOOTER_WORDS.search(field) or _EXTRA_FOOTER_FIELDS.search(field))
+
+
 def has_footer_field(text: str) -> bool:
     """Whether ``text`` holds a merge field a sending tool replaces with its unsubscribe/address footer."""
     lowered = text.lower()

@@ -10,11 +10,13 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ..factmatch import mentions_fact, text_keys
 from ..mergefields import MergeField
 from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from ..signals import (
     DATED,
+    MONTH_NUMBER,
     NAME_STOP,
     NUMERIC,
     POSSESSIVE,
@@ -23,12 +25,11 @@ from ..signals import (
     Signal,
     company_names,
     entity_signals,
-    fact_used,
     iter_signals,
     prospect_signals,
-    text_terms,
     word_set,
 )
+from .dates import reference_date
 from .lazy import lazy
 from .names import TITLE_BEFORE
 from .textstats import sentence_pronouns
@@ -76,7 +77,7 @@ def is_pitch_finding(meta: RuleMeta) -> bool:
 _DEADLINE_BEFORE = re.compile(
     r"(?i:\b(?:until|till|through|ends?|ending|expires?|valid until|runs until|bis(?:[ \t]+(?:zum|zur|Ende|Mitte|"
     r"Anfang))?|spätestens(?:[ \t]+(?:am|bis))?|endet(?:[ \t]+am)?|gültig bis|läuft bis))[ \t]*"
-    r"(?:(?:the|dem)[ \t]+)?(?:\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?\Z"
+    r"(?:(?:on|am)[ \t]+)?(?:(?:the|dem)[ \t]+)?(?:\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?\Z"
 )
 
 
@@ -171,7 +172,21 @@ class Research:
     def _signature_words(self) -> frozenset[str]:
         """Capitalised words of the signature and the From: name, lower-cased."""
         words = self._signature_capitals + _SIGNATURE_WORD.findall(self.ctx.document.headers.get("from", ""))
+        words += _SIGNATURE_WORD.findall("\n".join(self._closing_name_lines))
         return frozenset(w.lower().strip(".'’") for w in words)
+
+    @lazy
+    def _closing_name_lines(self) -> list[str]:
+        """A name block that ends the body without a sign-off line ("Chris Vandermeer / GateKeep"): up to three
+        short last lines without end punctuation, after a blank line."""
+        text = self.ctx.body.text.rstrip()
+        block = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else ""
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not 1 <= len(lines) <= 3:
+            return []
+        if any(len(line.split()) > 4 or line.endswith((".", "?", "!", ":", ",")) for line in lines):
+            return []
+        return lines
 
     @lazy
     def _intro_words(self) -> frozenset[str]:
@@ -253,8 +268,12 @@ class Research:
             return True
         if kind == "first-name":
             return False
+        if kind in ("name", "entity") and self._is_placeholder_or_prospect_name(signal.text):
+            return False
         if sentence is not None:
             if not eligible and not self.is_eligible(sentence):
+                return False
+            if not self._may_be_theirs(signal, sentence):
                 return False
             if kind in NUMERIC:
                 if self._is_claim(sentence):
@@ -265,6 +284,61 @@ class Research:
                     if unit in SOCIAL_PROOF_UNITS:
                         return False
         return not (kind in ("name", "entity") and self.is_sender_name(signal.text))
+
+    def _may_be_theirs(self, signal: Signal, sentence: Sentence) -> bool:
+        """Prices and durations are the sender's offer unless the sentence is about the reader ("your £18m
+        round"). A date, year or quarter in a sentence about the reader counts ("I read your post of 14
+        November", "your Swindon site opens in February"); otherwise it is the sender's ("I'll be in Leeds on
+        3 March") or a plan ("priorities for 2027"), and a quarter without a year is a generality ("Q1 is when
+        candidates look")."""
+        kind = signal.kind
+        if kind == "money" and _OFFER_WORDS.search(sentence.text):
+            return False  # "worth £499", "ab 89 € im Monat"
+        if kind == "money" or (kind == "quantity" and _DURATION.search(signal.text)):
+            return self._about_reader(sentence) and not sentence_pronouns(sentence, self.ctx.language)[0]
+        if kind not in DATED:
+            return True
+        if self._in_future(signal):
+            return False
+        if self._about_reader(sentence):
+            return True
+        if sentence_pronouns(sentence, self.ctx.language)[0]:
+            return False
+        return not (kind == "period" and not _YEAR_IN.search(signal.text))
+
+    def _about_reader(self, sentence: Sentence) -> bool:
+        """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""
+        if sentence_pronouns(sentence, self.ctx.language)[1] or _OWNER.search(sentence.text):
+            return True
+        return any(
+            sentence.start_char <= hit.start < sentence.end_char for hit in self.prospect_hits if hit.kind == "prospect"
+        )
+
+    def _in_future(self, signal: Signal) -> bool:
+        """A date after the day the email is written: a later year ("priorities for 2027"), a later month of
+        this year, or, without a year, one of the next three months ("am 12. Januar" written in December)."""
+        today = reference_date(self.ctx)
+        years = [int(y) for y in _YEAR_IN.findall(signal.text)]
+        month = next((MONTH_NUMBER[w.lower().rstrip(".")] for w in _WORD.findall(signal.text)
+                      if w[:1].isupper() and w.lower().rstrip(".") in MONTH_NUMBER), None)
+        if years:
+            year = min(years)
+            return year > today.year or (year == today.year and month is not None and month > today.month)
+        return month is not None and 1 <= (month - today.month) % 12 <= 3
+
+    def _is_placeholder_or_prospect_name(self, text: str) -> bool:
+        """"Company Name", "Vorname Nachname" (a placeholder's words), or the prospect's own company or name."""
+        words = [w.strip(".,'’").lower() for w in text.split()]
+        if words and all(w in _PLACEHOLDER_WORDS for w in words):
+            return True
+        own = self._prospect_words
+        return bool(own) and all(w in own or w in _CONNECTORS for w in words)
+
+    @lazy
+    def _prospect_words(self) -> frozenset[str]:
+        prospect = self.ctx.prospect
+        names = [*company_names(prospect), prospect.person or "", prospect.surname or "", prospect.first_name or ""]
+        return frozenset(w.strip(".,'’").lower() for name in names for w in name.split() if w)
 
     # -- prospect ------------------------------------------------------------------------------------
     @lazy
@@ -293,15 +367,15 @@ class Research:
         return False
 
     @lazy
-    def terms(self) -> tuple[frozenset[str], frozenset[str]]:
+    def terms(self) -> frozenset[str]:
         subject = self.ctx.subject.text if self.ctx.subject is not None else ""
-        return text_terms(subject + "\n" + self.ctx.body.text)
+        return text_keys(subject + "\n" + self.ctx.body.text)
 
     @lazy
     def facts_used(self) -> list[str]:
         prospect = self.ctx.prospect
         exclude = company_stems(prospect)
-        return [f for f in prospect.all_facts if fact_used(f, self.terms, exclude)]
+        return [f for f in prospect.all_facts if mentions_fact(f, self.terms, exclude)]
 
     # -- the first specific detail -------------------------------------------------------------------
     @lazy
@@ -312,10 +386,7 @@ class Research:
     def _find_specific(self) -> Signal | None:
         ctx = self.ctx
         content = self.content
-        first_char = content[0].start_char if content else len(ctx.body.text)
-        for hit in self.prospect_hits:
-            if hit.kind == "prospect" and (hit.start < 0 or hit.start >= first_char):
-                return hit
+        # Naming the company or the person is not a detail about them (nor are role and industry).
         if ctx.prospect.all_facts and self.facts_used:
             return Signal("fact", 0, 0, self.facts_used[0])
         # Sentences about the sender and pitch sentences cannot hold a detail about the recipient. The first
@@ -345,6 +416,8 @@ class Research:
             for signal in iter_signals(subject, ctx.language):
                 if signal.kind not in _SUBJECT_DETAILS or (case_study and signal.kind == "name"):
                     continue
+                if self._in_future(signal):
+                    continue  # "Shift planning in 2027": the sender's plan
                 if self.counts(signal, None) and not is_deadline(subject, signal):
                     return signal
         slot = self.research_slot()
@@ -355,6 +428,24 @@ class Research:
             if sentence is not None and self.counts(signal, sentence):
                 return signal
         return None
+
+
+_OFFER_WORDS = re.compile(
+    r"\b(?i:free|worth|price[ds]?|pricing|costs?|only|just|from|starts?|starting|per|discount|save|saving|trial|"
+    r"kostenlos|gratis|Wert|Preis|Preise|kostet|kosten|nur|ab|pro|monatlich|Rabatt|sparen|Ersparnis|Testphase)\b"
+)
+_OWNER = re.compile(r"\b[A-ZÄÖÜ][\w&-]+(?:'s|’s|s')[ \t]")
+_DURATION = re.compile(
+    r"\b(?:days?|weeks?|months?|hours?|minutes?|mins?|years?|Tage?n?|Wochen?|Monate?n?|Stunden?|Minuten?|Jahre?n?|"
+    r"Uhr|am|pm|o'clock)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_WORD = re.compile(r"[^\W\d_]+\.?")
+_PLACEHOLDER_WORDS = word_set(
+    """company name first last full firma firmenname vorname nachname name anrede unternehmen organisation
+    organization business contact kontakt your ihr ihre"""
+)
 
 
 def company_stems(prospect: Prospect) -> frozenset[str]:

@@ -35,6 +35,11 @@ class Signature:
         return Unit("signature", self.body.mapped.slice(start, len(self.body.text)), Doc(self.body.doc.vocab))
 
     @lazy
+    def detached(self) -> bool:
+        """Whether the parser cut the signature off the body (its text is not part of the body unit)."""
+        return self._region_span() is not None
+
+    @lazy
     def details(self) -> SignatureInfo:
         """What the signature says about the sender's company (empty without a signature)."""
         unit = self.unit

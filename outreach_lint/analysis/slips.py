@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..factmatch import mentions_fact, text_keys
 from ..mergefields import find_merge_fields
 from ..prospect import Prospect
-from ..signals import POSSESSIVE, company_names, fact_terms, fact_used, iter_signals, text_terms, word_set
+from ..signals import POSSESSIVE, company_names, fact_terms, iter_signals, text_terms, word_set
 from .greeting import GENERIC_SALUTATION
 from .legalforms import ENDS_IN_LEGAL_FORM, LEGAL_FORM_ANY_CASE
 from .names import TITLES
@@ -154,7 +155,8 @@ def _misattributed(ctx: CheckContext) -> list[Slip]:
     for sentence in found.content:
         text = sentence.text
         terms = text_terms(text)
-        facts = [f for f in prospect.all_facts if fact_used(f, terms, exclude) and _quotes_closely(f, terms)]
+        keys = text_keys(text)
+        facts = [f for f in prospect.all_facts if mentions_fact(f, keys, exclude) and _quotes_closely(f, terms)]
         if not facts or any(n in text.lower() for n in names):
             continue
         fact_words = {w.lower() for f in facts for w in re.findall(r"[^\W\d_][\w&-]{2,}", f)}

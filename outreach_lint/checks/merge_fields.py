@@ -15,10 +15,11 @@ import re
 
 from ..analysis.context import CheckContext, RawFinding
 from ..analysis.greeting import full_greeting, greeting_name
+from ..analysis.jurisdiction import is_footer_field
 from ..analysis.recipient import display_company
 from ..analysis.units import Unit
 from ..mergefields import MergeField, find_broken, find_merge_fields, normalise
-from ..models import Severity
+from ..models import FixSafety, Severity, Suggestion
 from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from .base import suggestion
@@ -142,11 +143,15 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
     findings = []
     formal = None
-    for unit in ctx.units:
+    for unit in _units_with_signature(ctx):
         for item in ctx.merge_fields(unit):
             if item.syntax == "missing-token":
                 continue  # MF003: a failed merge, not a placeholder
             en = ctx.language == "en"
+            if unit.name == "signature":
+                if not is_footer_field(item.text):  # a footer is the sending tool's unsubscribe/address line
+                    findings.append(_sender_slot(meta, unit, item, en))
+                continue
             if item.syntax == "spintax":
                 first = item.text[1:-1].split("|")[0]
                 sugg = suggestion(first, f"Pick one: “{first}”." if en else f"Wählen Sie eine Variante: „{first}“.")
@@ -185,6 +190,26 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                     )
             findings.append(RawFinding(meta, unit, item.start, item.end, (sugg,), message))
     return findings
+
+
+def _sender_slot(meta: RuleMeta, unit: Unit, item: MergeField, en: bool) -> RawFinding:
+    """A placeholder for the sender's own details in the signature: only the rep can fill it in."""
+    description = (
+        f"Replace {item.text} with your own details before sending."
+        if en
+        else f"Ersetzen Sie {item.text} vor dem Versand durch Ihre eigenen Angaben."
+    )
+    message = f"Sender placeholder left in the signature: the recipient would see “{item.text}”"
+    return RawFinding(meta, unit, item.start, item.end, (Suggestion(None, description, FixSafety.NONE),), message)
+
+
+def _units_with_signature(ctx: CheckContext) -> list[Unit]:
+    """Subject, body and, when the parser cut it off the body, the signature: a sender slot left there
+    ("[Your Name]", "Tel. [Telefonnummer]", "{{sender.first_name}}") goes out as it is."""
+    signature = ctx.signature
+    if signature.detached and signature.unit is not None:
+        return [*ctx.units, signature.unit]
+    return ctx.units
 
 
 # -- MF002 broken syntax ----------------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from ...analysis.context import CheckContext, RawFinding
 from ...analysis.recipient import fact_opener
 from ...analysis.research import RESEARCH_FIELD, Research, is_deadline
 from ...analysis.units import sentence_span
+from ...factmatch import mentions_fact, text_keys
 from ...rulepack import RuleMeta
-from ...signals import company_names, fact_used, iter_signals, text_terms, word_set
+from ...signals import company_names, iter_signals, word_set
 from ..base import suggestion
 from ..registry import register
 
@@ -83,8 +84,8 @@ def _detail_after(ctx: CheckContext, found: Research, start: int, stop: int) -> 
         if item.name and RESEARCH_FIELD.search(item.name):
             return True
     if ctx.prospect.all_facts:
-        terms = text_terms(text[start:stop])
-        if any(fact_used(f, terms) for f in ctx.prospect.all_facts):
+        keys = text_keys(text[start:stop])
+        if any(mentions_fact(f, keys) for f in ctx.prospect.all_facts):
             return True
     own = {n.lower() for n in company_names(ctx.prospect)}
     own |= {n.lower() for n in (ctx.prospect.person, ctx.prospect.first_name, ctx.prospect.surname) if n}

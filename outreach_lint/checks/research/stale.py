@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from email.utils import parsedate_to_datetime
 
 from ...analysis.context import CheckContext, RawFinding
+from ...analysis.dates import reference_date
 from ...analysis.recipient import fact_opener
 from ...rulepack import RuleMeta
 from ...signals import DATED, iter_signals, period_end, word_set
@@ -33,17 +33,6 @@ _RECENT_WORDS = word_set(
     gratulation"""
 )
 _YEARISH = re.compile(r"(?:19|20)\d\d|[QHF][1-4Y][ /-]?\d\d")
-
-
-def reference_date(ctx: CheckContext) -> _dt.date:
-    """The date the email is written: its Date: header, else today."""
-    header = ctx.document.headers.get("date")
-    if header:
-        try:
-            return parsedate_to_datetime(header).date()
-        except (TypeError, ValueError, IndexError):
-            pass
-    return _dt.date.today()
 
 
 @register(
