@@ -31,6 +31,7 @@ from ..signals import (
 )
 from .dates import reference_date
 from .lazy import lazy
+from .legalforms import LEGAL_FORM_ANY_CASE
 from .names import TITLE_BEFORE
 from .textstats import sentence_pronouns
 from .units import Sentence
@@ -203,7 +204,14 @@ class Research:
         """Capitalised signature words that are not roles or function words: the sender's company and product
         ("Ledgerly", "Schichtfix") – a sentence that names them is about the sender."""
         words = {w.strip(".'’,") for w in self._signature_capitals}
-        return frozenset(w for w in words if len(w) >= 4 and w.lower() not in ROLE_WORDS and w.lower() not in NAME_STOP)
+        return frozenset(
+            w
+            for w in words
+            if len(w) >= 4
+            and w.lower() not in ROLE_WORDS
+            and w.lower() not in NAME_STOP
+            and not LEGAL_FORM_ANY_CASE.fullmatch(w)  # "GmbH" names every German company, not the sender's
+        )
 
     @lazy
     def _case_study_words(self) -> frozenset[str]:
