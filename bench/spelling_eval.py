@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,24 +22,40 @@ from outreach_lint import Linter  # noqa: E402
 DATA = ROOT / "bench" / "spelling"
 #: A real misspelling in the source text itself: finding it is right, not a false alarm.
 KNOWN_REAL_TYPOS = {"Körperschafsteuer"}
+LISTED = re.compile(r"“([^”]+)”")
+
+
+def ranked(finding) -> list[str]:
+    """A finding's suggestions, best first: its fix, or else the words its description lists (“…”)."""
+    first = finding.suggestions[0]
+    if first.replacement is not None:
+        return [s.replacement for s in finding.suggestions] + LISTED.findall(first.description)[1:]
+    return LISTED.findall(first.description)[1:]  # the first quoted word is the misspelling itself
 
 
 def recall(linter: Linter, language: str) -> dict[str, float | int]:
+    """Typos found; how often the finding carries a fix and how often that fix is the intended word; the
+    intended word first (top1) or among the first three (top3) of the fix or the listed suggestions."""
     rows = list(csv.DictReader((DATA / f"sentences_{language}.tsv").open(encoding="utf-8"), delimiter="\t"))
-    found = top1 = top3 = 0
+    found = top1 = top3 = fixes = right_fixes = 0
     for row in rows:
         report = linter.lint(row["sentence"], language)
         hits = [f for f in report.findings if f.text == row["typo"]]
         if hits:
             found += 1
-            replacements = [s.replacement for s in hits[0].suggestions]
-            top1 += replacements[:1] == [row["correct"]]
-            top3 += row["correct"] in replacements[:3]
+            suggestions = ranked(hits[0])
+            top1 += suggestions[:1] == [row["correct"]]
+            top3 += row["correct"] in suggestions[:3]
+            fix = hits[0].suggestions[0].replacement
+            fixes += fix is not None
+            right_fixes += fix == row["correct"]
     return {
         "pairs": len(rows),
         "recall": round(found / len(rows), 3),
         "top1_suggestion": round(top1 / len(rows), 3),
         "top3_suggestion": round(top3 / len(rows), 3),
+        "fix_rate": round(fixes / len(rows), 3),
+        "fix_precision": round(right_fixes / fixes, 3) if fixes else 1.0,
     }
 
 

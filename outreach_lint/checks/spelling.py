@@ -7,7 +7,7 @@ from ..analysis.units import Unit
 from ..models import FixSafety, Suggestion
 from ..rulepack import RuleMeta
 from ..spelling.languagetool import GrammarMatch
-from ..spelling.service import SpellingService, names_in
+from ..spelling.service import Misspelling, SpellingService, names_in
 from .registry import CODE_CHECKS, register
 
 
@@ -91,21 +91,24 @@ def _languagetool_findings(
     return findings
 
 
-def _suggestions(dictionaries: str, item) -> tuple[Suggestion, ...]:
-    if item.suggestions:
-        best, *others = item.suggestions
+def _suggestions(dictionaries: str, item: Misspelling) -> tuple[Suggestion, ...]:
+    """A fix only when one suggestion is clearly first (safe when it only changes case or umlauts); otherwise
+    the suggestions are listed for the rep to choose from."""
+    if item.fix is not None:
+        others = [s for s in item.suggestions if s != item.fix]
         alternatives = f" Other options: {', '.join(others)}." if others else ""
-        rest = [Suggestion(other, f"Write “{other}”.", FixSafety.UNSAFE) for other in others]
-        return (Suggestion(best, f"Write “{best}”.{alternatives}", FixSafety.UNSAFE), *rest)
-    reason = "" if item.searched else " (suggestion time budget for this email used up)"
-    return (
-        Suggestion(
-            None,
-            f"“{item.word}” is not in the {dictionaries} dictionary{reason}: correct it, "
-            "or add it to the accept list (accept-files) if it is a name or product.",
-            FixSafety.NONE,
-        ),
-    )
+        safety = FixSafety.SAFE if item.same_word else FixSafety.UNSAFE
+        return (Suggestion(item.fix, f"Write “{item.fix}”.{alternatives}", safety),)
+    missing = f"“{item.word}” is not in the {dictionaries} dictionary"
+    accept = "add it to the accept list (accept-files) if it is a name or product"
+    if item.suggestions:
+        quoted = [f"“{s}”" for s in item.suggestions]
+        options = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        description = f"{missing}. Did you mean {options}? (None is clearly the intended word.) Or {accept}."
+    else:
+        budget = "" if item.searched else " (suggestions are looked up for the first words of each email only)"
+        description = f"{missing}{budget}: correct it, or {accept}."
+    return (Suggestion(None, description, FixSafety.NONE),)
 
 
 @register(

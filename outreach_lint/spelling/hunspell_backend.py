@@ -1,11 +1,10 @@
-"""Hunspell dictionaries through chunspell: lookups cached, suggestions cached and bounded by a time budget."""
+"""Hunspell dictionaries through chunspell: lookups cached, suggestions cached and bounded per email."""
 
 from __future__ import annotations
 
 import functools
 import os
 import threading
-import time
 from pathlib import Path
 
 import hunspell
@@ -59,6 +58,7 @@ class Speller:
                 self._hunspell.add(word[:1].upper() + word[1:])
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, tuple[str, ...]] = {}
+        self._nouns: dict[str, bool] = {}
 
     def known(self, word: str) -> bool:
         cached = self._known.get(word)
@@ -72,11 +72,37 @@ class Speller:
                 self._known[word] = cached
         return cached
 
-    def cached_suggestions(self, word: str) -> tuple[str, ...] | None:
-        return self._suggestions.get(word)
+    def _analyses(self, word: str) -> tuple[str, ...]:
+        """Hunspell's morphological analyses (" st:Anfrage fl:N": the stem and its affix flag)."""
+        with self._lock:
+            try:
+                return tuple(self._hunspell.analyze(word))
+            except UnicodeEncodeError:
+                return ()
+
+    def listed(self, word: str) -> bool:
+        """Whether a known word is an entry of the dictionary (with its stem), not a compound Hunspell puts
+        together on the fly ("Rechtschreibung" is listed, "Rechtschreibbug" is Rechtschreib + Bug)."""
+        return any(" st:" in analysis for analysis in self._analyses(word))
+
+    def noun(self, word: str) -> bool:
+        """Whether a word capitalised is a noun ("Planung", "Anfragen", "Lager"), not merely the capitalised
+        form Hunspell allows of every word at a sentence start ("Eicht", of the verb "eichen")."""
+        capitalised = word[:1].upper() + word[1:]
+        cached = self._nouns.get(capitalised)
+        if cached is None:
+            cached = self.known(capitalised) and (
+                not self.known(capitalised.lower())
+                or any(
+                    analysis.startswith(" st:") and analysis[4:5].isupper() for analysis in self._analyses(capitalised)
+                )
+            )
+            if len(self._nouns) < 100_000:
+                self._nouns[capitalised] = cached
+        return cached
 
     def suggest(self, word: str) -> tuple[str, ...]:
-        """Ranked suggestions (cached). One German lookup can take a quarter second: callers budget them."""
+        """Hunspell's suggestions (cached). One German lookup can take a quarter second: callers budget them."""
         cached = self._suggestions.get(word)
         if cached is None:
             with self._lock:
@@ -89,11 +115,15 @@ class Speller:
 
 
 class SuggestionBudget:
-    """Wall-clock budget for suggestion lookups in one email: past it, findings carry no ranked list."""
+    """How many misspelled words of one text get suggestions: counted in words, not time, so that every run
+    gives the same findings (a word whose suggestions are cached still counts)."""
 
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.perf_counter() + seconds
+    def __init__(self, words: int) -> None:
+        self.left = words
 
-    @property
-    def spent(self) -> bool:
-        return time.perf_counter() >= self.deadline
+    def take(self) -> bool:
+        """Whether one more word may be looked up (and count it)."""
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
 from .languagetool import LanguageToolBackend
+from .ranking import choose_fix, rank
 from .words import Candidate, candidates, gender_base, in_skipped, is_acronym_or_code, is_joined, parts
 
 OTHER = {"de": "en", "en": "de"}
@@ -17,6 +18,11 @@ OTHER = {"de": "en", "en": "de"}
 #: more is not prose (a pasted log or data dump: real prose has a few per thousand words), and looking each
 #: one up would make linting it slow.
 MAX_SUSPECTS = 1_000
+#: Misspelled words per second of ``spelling-suggestion-budget`` that get suggestions (one German look-up takes
+#: about a tenth of a second): a budget counted in words, so that two runs give the same suggestions.
+WORDS_PER_SECOND = 10
+#: Suggestions shown for a misspelled word.
+SHOWN = 3
 _GERMAN_LETTERS = re.compile("[äöüßÄÖÜ]")
 #: The key of the en_GB speller that accepts British spellings when no English dictionary is configured.
 BRITISH = "en-GB accepted"
@@ -43,19 +49,26 @@ _PREFIXES = frozenset(
 )
 #: Linking letters between the parts of a German compound: Ausrüstung|s|investition, Kunde|n|anfragen.
 _LINKS = ("s", "es", "n", "en")
+#: Endings of German adjectives: "baldmöglichst" → "baldmöglichste Rückmeldung".
+_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+#: The longest line taken for a signature's name or company line.
+_SHORT_LINE = 60
 _ADDRESS_DOMAIN = re.compile(r"@([\w-]+)\.")
 _NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'-]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Misspelling:
-    """A word the dictionaries do not know, with ranked suggestions (empty when none or out of budget)."""
+    """A word the dictionaries do not know, with ranked suggestions (empty when none or out of budget) and
+    the fix when one suggestion is clearly first (``same_word``: it only changes case or umlauts)."""
 
     start: int
     end: int
     word: str
     suggestions: tuple[str, ...]
     searched: bool
+    fix: str | None = None
+    same_word: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +121,7 @@ class SpellingService:
         self.accept = frozenset(w.lower() for w in settings.accept)
         self.jargon = frozenset(w.lower() for w in business_words())
         self._fine_cache: dict[str, dict[str, bool]] = {}
-        self._ranked: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._ranked: dict[tuple[str, str, bool], Misspelling] = {}
         self._last_suspects: tuple[tuple[str, str], list[Candidate]] | None = None
         self.reject = {k.lower(): v for k, v in settings.reject.items()}
         self.languagetool: LanguageToolBackend | None = None
@@ -188,8 +201,9 @@ class SpellingService:
     def _compound(self, word: str, language: str) -> bool:
         """A German noun compound of two known nouns, with a linking letter: Rampen|planung, Support|anfragen.
 
-        Strict on purpose (capitalised, both parts at least four letters, the tail a known noun), because a
-        loose splitter accepts typos: "Annerkennung" must not pass as "Anne" + "rkennung"."""
+        Strict on purpose (capitalised, both parts at least four letters, the tail a known word, a noun unless
+        the head is one), because a loose splitter accepts typos: "Annerkennung" must not pass as "Anne" +
+        "rkennung", nor "Vieleicht" as "Viel" + "eicht"."""
         if language != "de" or len(word) < 9:
             return False
         if not word[:1].isupper():
@@ -199,18 +213,57 @@ class SpellingService:
             head, tail = word[:cut], word[cut:]
             if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
                 continue
+            # After a noun any word ("Entstehungs|seitig"); after a verb stem or loanword a noun only, as
+            # Hunspell accepts every word capitalised: "Vieleicht" is no "Viel" + "eicht".
+            tail_noun = main.noun(tail)
             heads = [head]
             for link in _LINKS:
                 if head.endswith(link) and len(head) - len(link) >= 4:
                     heads.append(head[: -len(link)])
             for candidate in heads:
                 lower = candidate.lower()
-                noun = main.known(candidate) and not main.known(lower)
+                if main.known(candidate) and not main.known(lower):
+                    return True  # a noun
                 verb_stem = main.known(lower + "en") or main.known(lower + "n")
                 loanword = other.known(lower) and len(candidate) >= 5
-                if noun or verb_stem or loanword or lower in self.jargon:
+                if tail_noun and (verb_stem or loanword or lower in self.jargon):
                     return True
         return False
+
+    def _inflected(self, word: str, language: str) -> bool:
+        """German inflections the dictionary lacks: the dative plural of a noun in -er/-el ("Sneakern",
+        loanwords too) and the adjective forms of a superlative adverb ("Ihre baldmöglichste Rückmeldung")."""
+        if language != "de" or len(word) < 7:
+            return False
+        if word[:1].isupper() and word.endswith(("ern", "eln")):
+            return self._known(word[:-1], language)
+        if word.islower():
+            for ending in _ADJECTIVE_ENDINGS:
+                stem = word.removesuffix(ending)
+                if stem != word and len(stem) >= 8 and stem.endswith("st") and self.speller(language).known(stem):
+                    return True
+        return False
+
+    def _compound_of_known_words(self, word: str, language: str) -> bool:
+        """A German word made of two known words (a noun last): a correction would be a different word."""
+        if language != "de" or len(word) < 6:
+            return False
+        main = self.speller(language)
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if not main.noun(tail):
+                continue
+            heads = [head] + [head[: -len(link)] for link in _LINKS if head.endswith(link) and cut - len(link) >= 3]
+            if any(main.known(h) or main.known(h.lower()) for h in heads):
+                return True
+        return False
+
+    def _keeps_its_word(self, item: Candidate, language: str) -> bool:
+        """Compounds and brand-like words: hyphenated ("Ocado-style"), capitalised in mid-sentence in English,
+        German compounds of known words. Their fix may change case or umlauts, never make another word."""
+        if "-" in item.word or (language == "en" and item.capitalised_mid_sentence):
+            return True
+        return self._compound_of_known_words(item.word, language)
 
     def _fine(self, word: str, language: str) -> bool:
         """Whether a word is right wherever it stands (cached): known, accepted, an acronym, a compound."""
@@ -221,7 +274,7 @@ class SpellingService:
                 verdict = False  # joined words are split and checked part by part
             else:
                 plain = Candidate(0, len(word), word, False, False)
-                verdict = self._acceptable(plain, language, frozenset(), Counter(), frozenset())
+                verdict = self._acceptable(plain, language, frozenset(), Counter(), Counter(), frozenset())
             if len(cache) < 200_000:
                 cache[word] = verdict
         return verdict
@@ -235,7 +288,13 @@ class SpellingService:
         return any(main.known(lower[:cut]) and main.known(lower[cut:]) for cut in range(3, len(lower) - 2))
 
     def _acceptable(
-        self, candidate: Candidate, language: str, names: frozenset[str], repeated: Counter, proper: frozenset[str]
+        self,
+        candidate: Candidate,
+        language: str,
+        names: frozenset[str],
+        repeated: Counter,
+        name_like: Counter,
+        proper: frozenset[str],
     ) -> bool:
         word = candidate.word
         if word.endswith("'s") and language == "en":
@@ -256,6 +315,8 @@ class SpellingService:
             or piece.isupper()
             or is_acronym_or_code(piece)
             or piece.lower() in _PREFIXES
+            or piece in names
+            or piece in proper
             or self._known(piece, language)
             or self._compound(piece[:1].upper() + piece[1:], language)
             for piece in word.split("-")
@@ -268,20 +329,36 @@ class SpellingService:
             stems = [word] + [word[: -len(link)] for link in _LINKS if word.endswith(link)]
             if any(self._known(stem, language) for stem in stems if len(stem) >= 3):
                 return True
-        if self._compound(word, language) or self._brand(word, language):
+        if self._compound(word, language) or self._brand(word, language) or self._inflected(word, language):
             return True
         if "'" in word and self._known(word.split("'")[0], language):
             return True
         if word[:1].isupper():
-            # Proper nouns: a capitalised word in mid-sentence in English, after a salutation or title,
-            # or repeated (typos rarely repeat to the letter) in either language.
-            if candidate.after_name_word or repeated[word] > 1 or word in proper:
-                return True
-            if language == "de" and candidate.before_capitalised:
-                return True  # "Hartung Spedition", "Lindner GmbH", "Medica Technik": a company name
-            if language == "en" and candidate.capitalised_mid_sentence:
-                return True
+            return self._proper_noun(candidate, word, language, repeated, name_like, proper)
         return False
+
+    def _proper_noun(
+        self,
+        candidate: Candidate,
+        word: str,
+        language: str,
+        repeated: Counter,
+        name_like: Counter,
+        proper: frozenset[str],
+    ) -> bool:
+        """A capitalised word taken for a name: after a salutation or title, in mid-sentence in English, or
+        repeated (typos rarely repeat to the letter). At the start of a sentence its capital says nothing, so
+        there a repeated word counts only when it also stands where names do, in mid-sentence or on a short
+        line of its own like a signature's company ("Allso, …" twice is still a typo)."""
+        if candidate.after_name_word or word in proper:
+            return True
+        if repeated[word] > 1 and (not candidate.sentence_start or name_like[word] > 0):
+            return True
+        if language == "de" and candidate.before_capitalised:
+            # "Hartung Spedition", "Lindner GmbH", "Medica Technik": a company name; at a sentence start only
+            # before a noun or name ("Vieleicht Ihre …" is a typo before a capitalised pronoun).
+            return not candidate.sentence_start or not self.speller(language).known(candidate.next_word.lower())
+        return language == "en" and candidate.capitalised_mid_sentence
 
     def proper_names(self, text: str, language: str) -> frozenset[str]:
         """English words capitalised in mid-sentence: names, wherever else in the email they stand."""
@@ -311,9 +388,12 @@ class SpellingService:
         """Misspelled and rejected words of ``text``."""
         found = self._suspects(text, language)
         repeated = Counter(c.word.removesuffix("'s") for c in found)
+        name_like = Counter(
+            c.word.removesuffix("'s") for c in found if c.capitalised_mid_sentence or _on_a_line_of_its_own(text, c)
+        )
         # English capitalises names only: a capitalised word met mid-sentence is a name everywhere in the email.
         proper = self.proper_names(text, language)
-        budget = SuggestionBudget(self.settings.suggestion_budget)
+        budget = SuggestionBudget(int(self.settings.suggestion_budget * WORDS_PER_SECOND))
         misspelled: list[Misspelling] = []
         rejected: list[Rejected] = []
         name_end = -10
@@ -335,8 +415,8 @@ class SpellingService:
                     if whole
                     else replace(
                         candidate,
-                        start=candidate.start + offset,
-                        end=candidate.start + offset + len(piece),
+                        start=candidate.offset(offset),
+                        end=candidate.offset(offset + len(piece) - 1) + 1,
                         word=piece,
                         capitalised_mid_sentence=candidate.capitalised_mid_sentence or offset > 0,
                         after_name_word=candidate.after_name_word and offset == 0,
@@ -351,7 +431,7 @@ class SpellingService:
                     key = (item.word, *_flags(item))
                     verdict = verdicts.get(key)
                     if verdict is None:
-                        verdict = verdicts[key] = self._acceptable(item, language, names, repeated, proper)
+                        verdict = verdicts[key] = self._acceptable(item, language, names, repeated, name_like, proper)
                 if verdict:
                     if item.word[:1].isupper():
                         name_end = item.end
@@ -362,22 +442,54 @@ class SpellingService:
                 known = spelled.get(item.word)
                 if known is None:
                     known = spelled[item.word] = self._misspelling(item, language, budget)
-                misspelled.append(Misspelling(item.start, item.end, known.word, known.suggestions, known.searched))
+                misspelled.append(replace(known, start=item.start, end=item.end))
         return misspelled, rejected
 
     def _misspelling(self, item: Candidate, language: str, budget: SuggestionBudget) -> Misspelling:
-        speller = self.speller(language)
-        suggestions = speller.cached_suggestions(item.word)
-        searched = suggestions is not None
-        if suggestions is None and not budget.spent:
-            suggestions = speller.suggest(item.word)
-            searched = True
-        ranked = self._ranked.get((language, item.word)) if searched else None
-        if ranked is None:
-            ranked = rank(item.word, suggestions or ())[:3]
-            if searched:
-                self._ranked[(language, item.word)] = ranked
-        return Misspelling(item.start, item.end, item.word, ranked, searched)
+        """A misspelled word with its ranked suggestions and fix; past the budget without any (whether or not
+        they are cached, so that the result never depends on what was linted before)."""
+        if not budget.take():
+            return Misspelling(item.start, item.end, item.word, (), searched=False)
+        keeps_its_word = self._keeps_its_word(item, language)
+        key = (language, item.word, keeps_its_word)
+        cached = self._ranked.get(key)
+        if cached is None:
+            speller = self.speller(language)
+            ranked = rank(item.word, speller.suggest(item.word), listed=speller.listed)
+            fix = choose_fix(item.word, ranked, other_words_allowed=not keeps_its_word, listed=speller.listed)
+            cached = Misspelling(
+                item.start,
+                item.end,
+                item.word,
+                _fix_first(ranked, fix.replacement if fix else None)[:SHOWN],
+                searched=True,
+                fix=fix.replacement if fix else None,
+                same_word=bool(fix and fix.same_word),
+            )
+            if len(self._ranked) < 100_000:
+                self._ranked[key] = cached
+        return cached
+
+
+def _on_a_line_of_its_own(text: str, candidate: Candidate) -> bool:
+    """Whether a word stands on a short line without sentence punctuation: a signature's name or company."""
+    if not candidate.sentence_start:
+        return False
+    line_start = text.rfind("\n", max(0, candidate.start - _SHORT_LINE), candidate.start) + 1
+    line_end = text.find("\n", candidate.end, candidate.end + _SHORT_LINE + 1)
+    if line_end < 0:
+        line_end = len(text) if len(text) - candidate.end <= _SHORT_LINE else -1
+    if line_end < 0 or (line_start == 0 and candidate.start > _SHORT_LINE) or line_end - line_start > _SHORT_LINE:
+        return False
+    line = text[line_start:line_end].strip()
+    return len(line.split()) <= 4 and not line.endswith((".", "!", "?", ",", ":", ";"))
+
+
+def _fix_first(suggestions: tuple[str, ...], fix: str | None) -> tuple[str, ...]:
+    """The suggestions with the fix (when there is one) first."""
+    if fix is None:
+        return suggestions
+    return (fix, *(s for s in suggestions if s != fix))
 
 
 def _context_free(candidate: Candidate, language: str, names: frozenset[str]) -> bool:
@@ -395,34 +507,5 @@ def _flags(candidate: Candidate) -> tuple[bool, ...]:
         candidate.before_capitalised,
         candidate.abbreviation,
         candidate.truncated,
+        candidate.next_word if candidate.before_capitalised and not candidate.capitalised_mid_sentence else "",
     )
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps)."""
-    a, b = a.lower(), b.lower()
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
-
-
-def rank(word: str, suggestions: tuple[str, ...]) -> tuple[str, ...]:
-    """Closest first: one word before several, same capitalisation, fewest edits; on a tie a suggestion
-    that adds a letter (omissions are the commonest typo), then Hunspell's own order."""
-
-    def key(indexed: tuple[int, str]) -> tuple[int, int, int, int, int]:
-        index, suggestion = indexed
-        same_case = suggestion[:1].isupper() == word[:1].isupper()
-        joined = " " in suggestion or ("-" in suggestion and "-" not in word)
-        longer = 0 if len(suggestion) > len(word) else 1
-        return (int(joined), int(not same_case), edit_distance(word, suggestion), longer, index)
-
-    return tuple(s for _, s in sorted(enumerate(suggestions), key=key))

@@ -59,6 +59,12 @@ _BEFORE_NAME = frozenset(
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w&-]*)")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*$|\n\s*$")
+#: A hyphen at the end of a line between two letters: a word hyphenated across the line break, or a real
+#: hyphen ("Kunden-\nund Partnerteams", "CRM-\nSystem").
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t>]*(?=([^\W\d_]+))")
+#: Words after a hyphen that make the word before it a truncated compound ("Ausrüstungs- und Bau…").
+_CONJUNCTIONS = frozenset(["und", "oder", "bzw", "sowie", "bis", "als", "wie", "noch", "and", "or", "nor", "to"])
+_TRUNCATED = re.compile(r"-(?: |, |[ \t]*\r?\n[ \t>]*(?:und|oder|bzw|sowie|bis|and|or|to)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,20 @@ class Candidate:
     before_capitalised: bool = False
     abbreviation: bool = False
     truncated: bool = False
+    #: (index in ``word``, characters left out there): a line-break hyphen that ``word`` is joined across.
+    breaks: tuple[tuple[int, int], ...] = ()
+    #: The word that follows, when it stands on the same line.
+    next_word: str = ""
+
+    @property
+    def sentence_start(self) -> bool:
+        """A capitalised word at the start of a sentence or line (its capital says nothing about names)."""
+        return self.word[:1].isupper() and not self.capitalised_mid_sentence
+
+    def offset(self, index: int) -> int:
+        """The text offset of the word's ``index``-th character (line-break hyphens it is joined across
+        counted in)."""
+        return self.start + index + sum(length for at, length in self.breaks if at <= index)
 
 
 @functools.lru_cache(maxsize=8)
@@ -136,41 +156,123 @@ def candidates(
     """Plain words of ``text`` outside placeholders, addresses and codes (the first ``limit`` of them).
 
     ``fine`` tells words that are right whatever their context (known to a dictionary), ``known`` is its
-    cache: such words are passed over without computing anything else, which keeps spelling cheap."""
+    cache: such words are passed over without computing anything else, which keeps spelling cheap. A word
+    hyphenated across a line break ("Kunden-\nbetreuung") is judged joined (or, failing that, hyphenated:
+    "well-\nknown"); its candidate covers the original text."""
     text = text.replace("\u2019", "'")
+    joined, joins = join_line_breaks(text)
     found: list[Candidate] = []
-    previous_word = ""
-    for match in _WORD.finditer(text):
+    matches = list(_WORD.finditer(joined))
+    words = list(map(re.Match.group, matches))
+    looked_at: range | list[int] = range(len(words))
+    if known is not None and joins is None:
+        # Words the cache calls fine need no look: only the others are visited (in text order).
+        looked_at = [index for index, fine_word in enumerate(map(known.get, words)) if not fine_word]
+    for index in looked_at:
         if limit is not None and len(found) >= limit:
             break
+        match, word = matches[index], words[index]
+        previous_word = words[index - 1] if index else ""
         start, end = match.span()
-        word = match.group(0)
-        verdict = known.get(word) if known is not None else None
+        breaks = joins.within(start, end) if joins is not None else ()
+        verdict = known.get(word) if known is not None and not breaks else None
         if verdict is None:
-            verdict = fine(word)
-        if verdict:
+            verdict = fine(word) or bool(breaks and fine(_rehyphenated(word, breaks)))
+        if verdict or in_skipped(joined, start, end):
             previous_word = word
             continue
-        if in_skipped(text, start, end):
-            previous_word = word
-            continue
-        before = text[max(0, start - 3) : start]
-        mid_sentence = start > 0 and not _SENTENCE_END.search(text[max(0, start - 4) : start]) and before != ""
-        following = _NEXT_WORD.match(text, end)
-        found.append(
-            Candidate(
-                start,
-                end,
-                word,
-                capitalised_mid_sentence=word[:1].isupper() and mid_sentence,
-                after_name_word=previous_word.lower().rstrip(".") in _BEFORE_NAME,
-                before_capitalised=bool(following and following.group(1)[:1].isupper()),
-                abbreviation=text.startswith(".", end) and len(word) <= 4 and word[:1].isupper(),
-                truncated=text.startswith("- ", end) or text.startswith("-, ", end),
-            )
-        )
+        shift = joins.shift(start) if joins is not None else 0
+        found.append(_candidate(joined, start, end, word, previous_word, shift, breaks))
         previous_word = word
     return found
+
+
+def _candidate(
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    previous_word: str,
+    shift: int,
+    breaks: tuple[tuple[int, int], ...],
+) -> Candidate:
+    """A word of the joined ``text`` with its context, placed in the original text (``shift`` characters
+    were left out before it, ``breaks`` inside it)."""
+    before = text[max(0, start - 3) : start]
+    mid_sentence = start > 0 and not _SENTENCE_END.search(text[max(0, start - 4) : start]) and before != ""
+    following = _NEXT_WORD.match(text, end)
+    return Candidate(
+        start + shift,
+        end + shift + sum(length for _, length in breaks),
+        word,
+        capitalised_mid_sentence=word[:1].isupper() and mid_sentence,
+        after_name_word=previous_word.lower().rstrip(".") in _BEFORE_NAME,
+        before_capitalised=bool(following and following.group(1)[:1].isupper()),
+        abbreviation=text.startswith(".", end) and len(word) <= 4 and word[:1].isupper(),
+        truncated=_TRUNCATED.match(text, end) is not None,
+        breaks=breaks,
+        next_word=following.group(1) if following else "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Joins:
+    """Where ``join_line_breaks`` left characters out: offsets in the joined text, and how many in all up to
+    and including each (so that a position maps back to the original text with one binary search)."""
+
+    at: list[int]
+    lengths: list[int]
+    total: list[int]
+
+    def shift(self, position: int) -> int:
+        """How many characters were left out before ``position`` of the joined text."""
+        index = bisect.bisect_right(self.at, position) - 1
+        return self.total[index] if index >= 0 else 0
+
+    def within(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The joins inside the word at [start, end) of the joined text, as (index in the word, length)."""
+        index = bisect.bisect_right(self.at, start)
+        inside = []
+        while index < len(self.at) and self.at[index] < end:
+            inside.append((self.at[index] - start, self.lengths[index]))
+            index += 1
+        return tuple(inside)
+
+
+def join_line_breaks(text: str) -> tuple[str, Joins | None]:
+    """``text`` with words hyphenated across a line break joined ("Kunden-\nbetreuung" → "Kundenbetreuung"),
+    and where characters were left out. A hyphen before a capitalised word ("CRM-\nSystem") or a conjunction
+    ("Kunden-\nund Partner") is a real one and stays."""
+    if "-" not in text or "\n" not in text:
+        return text, None
+    pieces: list[str] = []
+    joins = Joins([], [], [])
+    position = dropped = 0
+    for match in _LINE_BREAK_HYPHEN.finditer(text):
+        following = match.group(1)
+        if not following[:1].islower() or following.lower() in _CONJUNCTIONS:
+            continue
+        length = match.end() - match.start()
+        pieces.append(text[position : match.start()])
+        joins.at.append(match.start() - dropped)
+        joins.lengths.append(length)
+        dropped += length
+        joins.total.append(dropped)
+        position = match.end()
+    if not joins.at:
+        return text, None
+    pieces.append(text[position:])
+    return "".join(pieces), joins
+
+
+def _rehyphenated(word: str, breaks: tuple[tuple[int, int], ...]) -> str:
+    """The joined word with its hyphens put back: "wellknown" → "well-known"."""
+    pieces, position = [], 0
+    for at, _ in breaks:
+        pieces.append(word[position:at])
+        position = at
+    pieces.append(word[position:])
+    return "-".join(pieces)
 
 
 def parts(word: str) -> list[tuple[int, str]]:
