@@ -282,13 +282,9 @@ _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 
 def detect_language(text: str, default: str = "en") -> str:
     """Return "de" or "en" for an email's text; ``default`` when there is no evidence either way."""
-    german = english = 0.0
-    for word in _WORD.findall(text[:20_000]):
-        lower = word.lower()
-        if lower in _GERMAN:
-            german += 1
-        if lower in _ENGLISH:
-            english += 1
+    lowers = list(map(str.lower, _WORD.findall(text[:20_000])))
+    german = float(sum(map(_GERMAN.__contains__, lowers)))
+    english = float(sum(map(_ENGLISH.__contains__, lowers)))
     german += 0.5 * min(len(_GERMAN_LETTERS.findall(text[:20_000])), 10)
     if german == english:
         return default

@@ -12,6 +12,7 @@ from .analysis.context import CheckContext, RawFinding
 from .analysis.jurisdiction import claims_jurisdiction
 from .analysis.options import CheckOptions
 from .analysis.units import Unit
+from .checks.base import CodeCheck
 from .checks.phrase import PhraseEngine
 from .checks.registry import CODE_CHECKS
 from .config import Config, ConfigError, Override
@@ -62,6 +63,7 @@ class Linter:
             for language in languages:
                 self._phrase_rules.setdefault(language, []).append(rule)
         self._engines: dict[str, PhraseEngine] = {}
+        self._checks_by_language: dict[str, list[CodeCheck]] = {}
         self.rules: dict[str, RuleMeta] = {}
         for meta in [r.meta for r in phrase_rules] + [c.meta for c in CODE_CHECKS]:
             if meta.code in self.rules:
@@ -264,10 +266,8 @@ class Linter:
             prospect=prospect or Prospect(),
             unreported_claims=claims,
         )
-        for check in CODE_CHECKS:
-            meta = check.meta
-            if meta.code in self.enabled and meta.language in ("*", language):
-                raw.extend(check.run(context))
+        for check in self._code_checks(language):
+            raw.extend(check.run(context))
         context.memo.clear()  # shared analyses refer back to the context: free them now, not in a GC pass
         index = LineIndex(document.source.text)
         signature = [(r.start, r.end) for r in document.regions if r.kind == "signature"]
@@ -297,23 +297,34 @@ class Linter:
             document.source.text,
         )
 
+    def _code_checks(self, language: str) -> list[CodeCheck]:
+        """The enabled code checks for ``language``, in registry order (worked out once per language)."""
+        checks = self._checks_by_language.get(language)
+        if checks is None:
+            checks = self._checks_by_language[language] = [
+                check
+                for check in CODE_CHECKS
+                if check.meta.code in self.enabled and check.meta.language in ("*", language)
+            ]
+        return checks
+
     def _locate(
         self, raw: list[RawFinding], source_text: str, index: LineIndex, signature: list[tuple[int, int]] = ()
     ) -> list[Finding]:
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
+        accept = self.config.accept
         for item in raw:
             text_start, text_end = _trim(item.unit.text, item.start, item.end)
             start, end = item.unit.mapped.source_span(text_start, text_end)
-            text = source_text[start:end]
-            if text.strip().lower() in self.config.accept:
+            if accept and source_text[start:end].strip().lower() in accept:
                 continue
             key = (item.meta.code, start, end)
             if key in seen:
                 continue
             seen.add(key)
             suggestions = item.suggestions
-            if any(start < sig_end and end > sig_start for sig_start, sig_end in signature):
+            if signature and any(start < sig_end and end > sig_start for sig_start, sig_end in signature):
                 suggestions = _only_additions(suggestions, source_text[start:end])
             findings.append(self._make(item.meta, source_text, index, start, end, suggestions, item.message))
         return findings

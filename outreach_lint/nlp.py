@@ -103,7 +103,10 @@ class Pipelines:
         therefore tokenized once more in calls of their own: plain words together, the rest one by one.
         """
         seen = self._seen.setdefault(language, set())
-        new = [chunk for chunk in dict.fromkeys(text.split()) if chunk not in seen and len(chunk) <= MAX_CHUNK]
+        unseen = set(text.split()).difference(seen)
+        if not unseen:
+            return
+        new = [chunk for chunk in dict.fromkeys(text.split()) if chunk in unseen and len(chunk) <= MAX_CHUNK]
         if not new:
             return
         if len(seen) > 200_000:
@@ -144,6 +147,8 @@ def _tokenize(nlp: Language, text: str) -> Doc:
 
     Cuts fall only inside such chunks, so every other token is exactly what spaCy makes of the whole text,
     and the pieces' tokens make one Doc whose text and offsets are the original's."""
+    if len(text) <= MAX_CHUNK:
+        return nlp.tokenizer(text)
     cuts = [cut for chunk in _LONG_CHUNK.finditer(text) for cut in range(chunk.start(), chunk.end(), MAX_CHUNK)[1:]]
     if not cuts:
         return nlp.tokenizer(text)

@@ -279,6 +279,8 @@ def match_at(tokens: list[str], lowers: list[str], start: int, pattern: tuple[St
     backtracking search tried every combination of their lengths: exponentially many)."""
     size = len(tokens)
     count = len(pattern)
+    if pattern and all(step.least == step.most == 1 for step in pattern):
+        return _match_fixed(tokens, lowers, start, pattern)
     farthest: dict[tuple[int, int], int | None] = {}
     chosen: dict[tuple[int, int], int] = {}
 
@@ -323,6 +325,21 @@ def match_at(tokens: list[str], lowers: list[str], start: int, pattern: tuple[St
         aligned.extend([index] * taken)
         position += taken
     return aligned
+
+
+def _match_fixed(tokens: list[str], lowers: list[str], start: int, pattern: tuple[Step, ...]) -> list[int] | None:
+    """``match_at`` for a pattern whose every item takes exactly one token: one alignment, checked in order."""
+    if start + len(pattern) > len(tokens):
+        return None
+    for offset, step in enumerate(pattern):
+        position = start + offset
+        if step.attribute == "ANY":
+            token = tokens[position]
+            if token in step.forms or token.isspace():
+                return None
+        elif (tokens[position] if step.attribute == "ORTH" else lowers[position]) not in step.forms:
+            return None
+    return list(range(len(pattern)))
 
 
 _CAPTURE = re.compile(r":([a-z][a-z0-9_]*)(\]?\??\]?)$")

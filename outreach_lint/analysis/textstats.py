@@ -62,7 +62,7 @@ _EN_SILENT_E = re.compile(r"[^aeiouy]e$", re.IGNORECASE)
 
 
 def count_words(tokens: Sequence[str]) -> int:
-    return sum(1 for t in tokens if is_word(t))
+    return sum(map(is_word, tokens))
 
 
 def syllables(word: str, language: str) -> int:
@@ -81,31 +81,43 @@ def sentence_pronouns(sentence: Sentence, language: str) -> tuple[int, int]:
 
 
 def pronoun_counts(tokens: Sequence[str], language: str) -> tuple[int, int]:
-    """(sender pronouns, reader pronouns) among token texts."""
-    sender_words = SENDER[language]
-    sender = reader = 0
-    for token in tokens:
-        lower = token.lower()
-        if lower in sender_words:
-            sender += 1
-        elif language == "en":
-            reader += lower in READER_EN
-        elif token in READER_DE_EXACT or lower in READER_DE_LOWER:
-            reader += 1
+    """(sender pronouns, reader pronouns) among token texts (counted by set lookups done in C: the sender and
+    reader forms never overlap)."""
+    lowers = list(map(str.lower, tokens))
+    sender = sum(map(SENDER[language].__contains__, lowers))
+    if language == "en":
+        reader = sum(map(READER_EN.__contains__, lowers))
+    else:
+        reader = sum(map(READER_DE_EXACT.__contains__, tokens)) + sum(map(READER_DE_LOWER.__contains__, lowers))
     return sender, reader
 
 
-_SYLLABLES: dict[tuple[str, str], int] = {}
+class _SyllableCache(dict):
+    """Syllables per word of one language, computed on first lookup."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> int:
+        count = syllables(word, self.language)
+        if len(self) < 200_000:
+            self[word] = count
+        return count
+
+
+_SYLLABLES: dict[str, _SyllableCache] = {}
+
+
+def _syllable_cache(language: str) -> _SyllableCache:
+    cache = _SYLLABLES.get(language)
+    if cache is None:
+        cache = _SYLLABLES[language] = _SyllableCache(language)
+    return cache
 
 
 def cached_syllables(word: str, language: str) -> int:
-    key = (word, language)
-    count = _SYLLABLES.get(key)
-    if count is None:
-        count = syllables(word, language)
-        if len(_SYLLABLES) < 200_000:
-            _SYLLABLES[key] = count
-    return count
+    return _syllable_cache(language)[word]
 
 
 def reading_ease(sentences: list[Sentence], language: str) -> float | None:
@@ -116,7 +128,7 @@ def reading_ease(sentences: list[Sentence], language: str) -> float | None:
     word_list = [w for s in sentences for w in s.words if not w[:1].isdigit()]
     if len(word_list) < 20 or not sentences:
         return None
-    total = sum(cached_syllables(w, language) for w in word_list)
+    total = sum(map(_syllable_cache(language).__getitem__, word_list))
     per_sentence = len(word_list) / len(sentences)
     per_word = total / len(word_list)
     if language == "de":

@@ -16,39 +16,52 @@ from ..textmap import MappedText
 def sentence_starts(tokens: list[str]) -> list[int]:
     """Token indices that start a sentence: spaCy's Sentencizer rule (a sentence ends after a run of
     sentence-final punctuation), with paragraph breaks counted as sentence ends. Computed on the token
-    texts, which is several times faster than running the Sentencizer over Token objects."""
+    texts, which is several times faster than running the Sentencizer over Token objects: only the tokens
+    after each sentence end are looked at."""
     starts = [0] if tokens else []
-    seen_end = False
-    for index, token in enumerate(tokens):
-        if seen_end and token not in SENTENCE_ENDS and not (token.isspace() and "\n" not in token):
-            if not _is_punct(token):
-                starts.append(index)
-                seen_end = False
-        elif token in SENTENCE_ENDS:
-            seen_end = True
+    size = len(tokens)
+    resume = 0
+    for end in itertools.compress(range(size), map(SENTENCE_ENDS.__contains__, tokens)):
+        if end < resume:
+            continue  # part of the run of punctuation and spaces after the previous end
+        index = end + 1
+        while index < size and not tokens[index][:1].isalnum() and _continues_end(tokens[index]):
+            index += 1
+        if index == size:
+            break
+        starts.append(index)
+        resume = index
     return starts
 
 
-def _is_punct(token: str) -> bool:
-    return not any(c.isalnum() for c in token) and not token.isspace()
+def _continues_end(token: str) -> bool:
+    """Whether a token after a sentence end still belongs to it: more sentence-final punctuation, other
+    punctuation, or spaces without a line break."""
+    return token in SENTENCE_ENDS or (not any(c.isalnum() for c in token) and not _is_line_break(token))
 
 
 def _is_line_break(token: str) -> bool:
     return "\n" in token and token.isspace()
 
 
-def _after_comma_lines(tokens: list[str], starts: list[int]) -> list[int]:
+def _after_comma_lines(tokens: list[str], starts: list[int], counted: set[str] | None = None) -> list[int]:
     """More sentence starts: a single line break after a short line ending in a comma ("Hi Jana,") also ends
     a sentence when the sentence so far has at most six words or the next line at most three.
 
     Word counts come from running totals, so each line break costs a few lookups (counting the words of the
-    sentence and of the next line at every such break took time quadratic in the email's length)."""
+    sentence and of the next line at every such break took time quadratic in the email's length).
+    ``counted`` holds the words among the tokens (``words_among``), when known."""
     last = len(tokens) - 1
-    candidates = [i for i in range(1, last) if tokens[i - 1] == "," and _is_line_break(tokens[i])]
+    after_commas = [i + 1 for i, token in enumerate(tokens) if token == ","]
+    candidates = [i for i in after_commas if i < last and _is_line_break(tokens[i])]
     if not candidates:
         return []
-    words_before = [0, *itertools.accumulate(map(is_word, tokens))]
-    line_breaks = [i for i, token in enumerate(tokens) if _is_line_break(token)]
+    distinct = set(tokens)
+    if counted is None:
+        counted = words_among(distinct)
+    breaks = {token for token in distinct - counted if _is_line_break(token)}
+    words_before = [0, *itertools.accumulate(map(counted.__contains__, tokens))]
+    line_breaks = list(itertools.compress(range(len(tokens)), map(breaks.__contains__, tokens)))
     added: list[int] = []
     for i in candidates:
         previous = max(starts[bisect.bisect_right(starts, i) - 1], added[-1] if added else 0)
@@ -59,17 +72,31 @@ def _after_comma_lines(tokens: list[str], starts: list[int]) -> list[int]:
     return added
 
 
-_WORDS: dict[str, bool] = {}
+#: Tokens judged by ``is_word`` so far: those that are words, and those that are not (sets, so that the
+#: distinct tokens of a unit are sorted by two set operations).
+_COUNTED: set[str] = set()
+_NOT_COUNTED: set[str] = set()
 
 
 def is_word(token: str) -> bool:
     """A word for counting: starts with a letter or digit, and is not a URL or an address."""
-    known = _WORDS.get(token)
-    if known is None:
-        known = token[:1].isalnum() and "://" not in token and "@" not in token and not token.startswith("www.")
-        if len(_WORDS) < 100_000:
-            _WORDS[token] = known
+    if token in _COUNTED:
+        return True
+    if token in _NOT_COUNTED:
+        return False
+    known = token[:1].isalnum() and "://" not in token and "@" not in token and not token.startswith("www.")
+    if len(_COUNTED) + len(_NOT_COUNTED) < 100_000:
+        (_COUNTED if known else _NOT_COUNTED).add(token)
     return known
+
+
+def words_among(distinct: set[str]) -> set[str]:
+    """The tokens of ``distinct`` that are words (``is_word``)."""
+    counted = distinct & _COUNTED
+    fresh = distinct - counted - _NOT_COUNTED
+    if fresh:
+        counted.update(token for token in fresh if is_word(token))
+    return counted
 
 
 @dataclass(slots=True)
@@ -113,7 +140,7 @@ class Unit:
     @property
     def lowers(self) -> list[str]:
         if self._lowers is None:
-            self._lowers = [t.lower() for t in self.tokens]
+            self._lowers = list(map(str.lower, self.tokens))
         return self._lowers
 
     @property
@@ -141,32 +168,41 @@ class Unit:
     def alphabetic_tokens(self, first: int, stop: int) -> int:
         """How many tokens in the range [first, stop) are all letters."""
         if self._alphabetic_before is None:
-            self._alphabetic_before = [0, *itertools.accumulate(token.isalpha() for token in self.tokens)]
+            self._alphabetic_before = [0, *itertools.accumulate(map(str.isalpha, self.tokens))]
         return self._alphabetic_before[stop] - self._alphabetic_before[first]
 
     def _build(self) -> None:
         """One pass over the spaCy Doc into plain Python lists (much faster to query than Spans)."""
         doc = self.doc
-        rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        if len(doc):
+            columns = doc.to_array([IDX, LENGTH])
+            starts = columns[:, 0].tolist()
+            ends = (columns[:, 0] + columns[:, 1]).tolist()
+        else:
+            starts, ends = [], []
         doc_text = self.text.replace("\u2019", "'")  # what the Doc was made from (doc.text is slow)
-        tokens = [doc_text[start : start + length] for start, length in rows]
-        starts = [row[0] for row in rows]
+        tokens = list(map(doc_text.__getitem__, map(slice, starts, ends)))
+        # Each distinct token is judged once; the sentences are then filtered by set lookups done in C.
+        distinct = set(tokens)
+        counted = words_among(distinct)
         boundaries = sentence_starts(tokens)
-        boundaries = [*sorted({*boundaries, *_after_comma_lines(tokens, boundaries)}), len(tokens)]
+        boundaries = [*sorted({*boundaries, *_after_comma_lines(tokens, boundaries, counted)}), len(tokens)]
+        is_space = {t for t in distinct - counted if t.isspace()}.__contains__
+        is_counted = counted.__contains__
         text = self.text
         sentences = []
         for first, stop in itertools.pairwise(boundaries):
-            visible = [t for t in tokens[first:stop] if not t.isspace()]
-            words = [t for t in visible if is_word(t)]
+            visible = list(itertools.filterfalse(is_space, tokens[first:stop]))
+            words = list(filter(is_counted, visible))
             if not words:
                 continue
             last = stop - 1
-            while last > first and tokens[last].isspace():
+            while last > first and is_space(tokens[last]):
                 last -= 1
             start_char = starts[first]
             while start_char < len(text) and text[start_char].isspace():
                 start_char += 1
-            end_char = starts[last] + len(tokens[last])
+            end_char = ends[last]
             sentences.append(Sentence(first, stop, start_char, end_char, text[start_char:end_char], visible, words))
         self._tokens = tokens
         self._sentences = sentences
