@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from .config import Config, ConfigError, find_config, load_config
-from .fixes import FIXABLE_FORMATS, apply_fixes, unified_diff
+from .fixes import unified_diff
+from .fixing import Fixer
 from .linter import CONFIGURATION_ERRORS, Linter, unknown_selector_message
 from .models import CATEGORIES, Report, Severity
 from .report import FORMATS, Output, print_messages, render, render_full, summary_line, write_output
@@ -192,10 +193,13 @@ def check(
         click.echo(f"outreach-lint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     fixed_to_stdout = False
+    fixer = Fixer(linter, unsafe_fixes)
     if fix or diff:
         from_stdin = stdin_filename if "-" in paths else None
-        report, fixed_to_stdout = _fix(linter, report, unsafe_fixes, diff, from_stdin)
-    output = Output(output_format, quiet, unsafe_fixes, exit_zero, statistics, show_fixes, output_file)
+        report, fixed_to_stdout = _fix(fixer, report, diff, from_stdin)
+    counted = statistics or (output_format in ("full", "concise") and not quiet)
+    fixable = fixer.fixable_flags(report) if counted else None
+    output = Output(output_format, quiet, unsafe_fixes, exit_zero, statistics, show_fixes, output_file, fixable)
     if fixed_to_stdout:  # stdout holds the fixed email: the report goes to stderr
         with contextlib.redirect_stdout(sys.stderr):
             _emit(report, linter, output)
@@ -208,29 +212,28 @@ def check(
     sys.exit(EXIT_FINDINGS)
 
 
-def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, stdin_name: str | None) -> tuple[Report, bool]:
-    """Apply (or with ``diff_only`` show) the fixes; returns the re-checked report and whether a fixed email
-    was written to stdout (input from stdin)."""
+def _fix(fixer: Fixer, report: Report, diff_only: bool, stdin_name: str | None) -> tuple[Report, bool]:
+    """Apply (or with ``diff_only`` show) the fixes the fix loop keeps; returns the report with each fixed file
+    re-checked, and whether a fixed email was written to stdout (input from stdin)."""
     from .fixes import FixSkipped, write_fixed
-    from .source import SourceError, format_for_path, read_path, read_text
+    from .fixing import EML_NOTICE
+    from .source import SourceError, read_path
 
     result = Report()
     to_stdout = False
     for file in report.files:
-        fmt = format_for_path(file.path)
-        if file.error or not file.findings or file.source_text is None or fmt not in FIXABLE_FORMATS:
-            result.files.append(file)
-            continue
-        fixed, applied = apply_fixes(file.source_text, file.findings, unsafe)
-        if not applied:
+        if fixer.wants_eml_notice(file):
+            file.notices.append(f"{file.path}: {EML_NOTICE}")
+        outcome = fixer.outcome(file)
+        if outcome is None or outcome.report is None or file.source_text is None:
             result.files.append(file)
             continue
         if diff_only:
-            click.echo(unified_diff(file.path, file.source_text, fixed), nl=False)
+            click.echo(unified_diff(file.path, file.source_text, outcome.text), nl=False)
             result.files.append(file)
             continue
         if stdin_name is not None and file.path == stdin_name:
-            sys.stdout.write(fixed)
+            sys.stdout.write(outcome.text)
             sys.stdout.flush()
             to_stdout = True
         else:
@@ -238,14 +241,13 @@ def _fix(linter: Linter, report: Report, unsafe: bool, diff_only: bool, stdin_na
                 source = read_path(file.path)
                 if source.text != file.source_text:
                     raise FixSkipped("file changed while it was checked; not rewritten (run the fix again)")
-                write_fixed(Path(file.path), source.encode(source.text), source.encode(fixed))
+                write_fixed(Path(file.path), source.encode(source.text), source.encode(outcome.text))
             except (FixSkipped, SourceError) as exc:
                 file.notices.append(f"{file.path}: {exc}")
                 result.files.append(file)
                 continue
-        rechecked = linter.check_source(read_text(fixed, file.path, fmt), lang=file.language)
-        rechecked.notices.append(f"{file.path}: applied {applied} fix(es)")
-        result.files.append(rechecked)
+        outcome.report.notices.append(f"{file.path}: applied {outcome.applied} fix(es)")
+        result.files.append(outcome.report)
     return result, to_stdout
 
 
@@ -315,6 +317,7 @@ def rules(output_format: str, lang: str | None, category: str | None, config_pat
                         "message": m.message,
                         "why": m.why,
                         "rewrite": m.rewrite,
+                        "example": m.example,
                         "details": m.details or None,
                         "fix": m.fix.value,
                         "tags": list(m.tags),
@@ -371,6 +374,10 @@ def explain(code: str, config_path: str | None) -> None:
         shown = ", ".join(f"“{r}”" if r else "(delete)" for r in meta.replacement)
         console.print(f"Replacement: {shown} — fix is {meta.fix.value}", markup=False)
     console.print(meta.rewrite, markup=False)
+    for template in meta.template:
+        console.print(f"Template: {template}", markup=False)
+    if meta.example:
+        console.print(f"Example: {meta.example}", markup=False)
     explanation = meta.details
     if explanation:
         console.print("\n[bold]How it decides[/bold]", markup=True)

@@ -9,42 +9,25 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .models import Finding, FixSafety
+from .fixing.formats import format_named
+from .fixing.loop import applicable, candidates
+from .fixing.tidy import splice
+from .models import Finding
 
-#: Formats whose findings map one-to-one onto the source text (HTML and .eml bodies may be encoded).
+__all__ = ["FIXABLE_FORMATS", "FixSkipped", "applicable", "apply_fixes", "unified_diff", "write_fixed"]
+
+#: Formats whose files ``--fix`` may rewrite (HTML only where a span is plain text; .eml never).
 FIXABLE_FORMATS = frozenset({"text", "markdown"})
 
 
-def applicable(finding: Finding, unsafe: bool) -> str | None:
-    """The replacement a fix run would apply for this finding, if any."""
-    for suggestion in finding.suggestions:
-        if suggestion.replacement is None:
-            continue
-        if suggestion.fix is FixSafety.SAFE or (unsafe and suggestion.fix is FixSafety.UNSAFE):
-            return suggestion.replacement
-        return None
-    return None
-
-
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
-    """Apply non-overlapping replacements (earliest wins); return (new text, number applied)."""
-    chosen: list[tuple[int, int, str]] = []
-    last_end = -1
-    for finding in sorted(findings, key=lambda f: (f.start.offset, f.end.offset)):
-        replacement = applicable(finding, unsafe)
-        if replacement is None or finding.start.offset < last_end:
-            continue
-        if text[finding.start.offset : finding.end.offset] != finding.text:
-            continue
-        chosen.append((finding.start.offset, finding.end.offset, replacement))
-        last_end = finding.end.offset
-    pieces, pos = [], 0
-    for start, end, replacement in chosen:
-        pieces.append(text[pos:start])
-        pieces.append(replacement)
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces), len(chosen)
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, fmt: str = "text") -> tuple[str, int]:
+    """One pass: apply the non-overlapping replacements (earliest wins) with their clean-up (capitalisation,
+    spaces, emptied lines); return (new text, number applied). ``--fix`` runs passes like this in a loop that
+    re-checks each result (see ``outreach_lint.fixing``)."""
+    chosen = candidates(text, findings, unsafe, format_named(fmt))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    fixed, _ = splice(text, [c.edit for c in chosen], fmt == "html", newline)
+    return fixed, len(chosen)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -108,4 +91,3 @@ def _sync_directory(directory: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-

@@ -1,4 +1,4 @@
-"""Typed results: findings, suggestions, positions and reports (JSON contract version 1)."""
+"""Typed results: findings, suggestions, positions and reports (JSON contract version 2)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 CATEGORIES: tuple[str, ...] = (
     "spelling",
@@ -57,14 +57,21 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A rewrite: a replacement for the finding's span (or None) and a description a rep can act on."""
+    """A rewrite: a replacement for the finding's span (or None), a description a rep can act on, and a
+    generic example of such a rewrite (never part of the replacement)."""
 
     replacement: str | None
     description: str
     fix: FixSafety = FixSafety.NONE
+    example: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"replacement": self.replacement, "description": self.description, "fix": self.fix.value}
+        return {
+            "replacement": self.replacement,
+            "description": self.description,
+            "fix": self.fix.value,
+            "example": self.example,
+        }
 
 
 @dataclass(frozen=True, slots=True)

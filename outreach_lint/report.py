@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .fixes import applicable
 from .models import FileReport, Finding, Report, Severity, Suggestion
 
 if TYPE_CHECKING:
@@ -50,8 +49,11 @@ def dumps_json(data: Any) -> str:
 
 # -- json, github ------------------------------------------------------------------------------------------
 def render_json(report: Report) -> str:
-    """The versioned contract; C1 controls and bidi overrides are written as JSON escapes (same data)."""
-    return report.to_json(indent=2).translate(_JSON_SAFE)
+    """The versioned contract; C1 controls and bidi overrides are written as JSON escapes (same data). Every
+    replacement is valid at its finding's raw offsets (see ``fixing.raw_report``)."""
+    from .fixing import raw_report
+
+    return raw_report(report).to_json(indent=2).translate(_JSON_SAFE)
 
 
 def _escape_github(value: str, property_: bool = False) -> str:
@@ -121,17 +123,29 @@ def render_concise(report: Report, show_fixes: bool = False) -> list[str]:
 
 
 # -- statistics --------------------------------------------------------------------------------------------
-def statistics(report: Report, unsafe: bool) -> list[dict[str, Any]]:
+def statistics(report: Report, unsafe: bool, fixable: list[list[bool]] | None = None) -> list[dict[str, Any]]:
     """Findings per code, most frequent first: code, rule name, severity, count and how many --fix would fix."""
     rows: dict[str, dict[str, Any]] = {}
-    for finding in report.findings:
-        row = rows.setdefault(
-            finding.code,
-            {"code": finding.code, "name": finding.rule, "severity": finding.severity.value, "count": 0, "fixable": 0},
-        )
-        row["count"] += 1
-        row["fixable"] += applicable(finding, unsafe) is not None
+    for file, flags in zip(report.files, fixable_flags(report, unsafe, fixable), strict=True):
+        for finding, fixed in zip(file.findings, flags, strict=True):
+            row = rows.setdefault(
+                finding.code,
+                {"code": finding.code, "name": finding.rule, "severity": finding.severity.value}
+                | {"count": 0, "fixable": 0},
+            )
+            row["count"] += 1
+            row["fixable"] += fixed
     return sorted(rows.values(), key=lambda row: (-row["count"], row["code"]))
+
+
+def fixable_flags(report: Report, unsafe: bool, known: list[list[bool]] | None = None) -> list[list[bool]]:
+    """Per file, per finding: whether ``--fix`` applies its fix. ``known`` is the fix loop's verdict; without
+    it a finding counts when its file's format can take its replacement at its offsets."""
+    if known is not None:
+        return known
+    from .fixing import writable
+
+    return [[writable(file, finding, unsafe) for finding in file.findings] for file in report.files]
 
 
 def render_statistics(rows: list[dict[str, Any]]) -> list[str]:
@@ -181,19 +195,29 @@ def _print_suggestions(console: Console, finding: Finding) -> None:
     from rich.text import Text
 
     for suggestion in finding.suggestions[:3]:
-        label = Text("      → ", style="green")
-        label.append("rewrite: ", style="bold green")
-        if suggestion.replacement is None:
-            label.append(visible(suggestion.description))
-            console.print(label, soft_wrap=True)
-            continue
-        shown = _shown_replacement(suggestion)
-        label.append(visible(shown), style="green")
-        if suggestion.fix.value == "safe":
-            label.append("  [fixable]", style="dim")
+        _print_suggestion(console, suggestion)
+    example = next((s.example for s in finding.suggestions if s.example), None)
+    if example:
+        console.print(Text(f"        Example: {visible(example)}", style="dim"), soft_wrap=True)
+
+
+def _print_suggestion(console: Console, suggestion: Suggestion) -> None:
+    """One rewrite: the replacement (with its description below it) or the description alone."""
+    from rich.text import Text
+
+    label = Text("      → ", style="green")
+    label.append("rewrite: ", style="bold green")
+    if suggestion.replacement is None:
+        label.append(visible(suggestion.description.removeprefix("Rewrite: ")))
         console.print(label, soft_wrap=True)
-        if suggestion.description and suggestion.description != shown:
-            console.print(Text(f"        {visible(suggestion.description)}", style="dim"), soft_wrap=True)
+        return
+    shown = _shown_replacement(suggestion)
+    label.append(visible(shown), style="green")
+    if suggestion.fix.value == "safe":
+        label.append("  [fixable]", style="dim")
+    console.print(label, soft_wrap=True)
+    if suggestion.description and suggestion.description != shown:
+        console.print(Text(f"        {visible(suggestion.description)}", style="dim"), soft_wrap=True)
 
 
 def print_full(console: Console, file: FileReport, finding: Finding) -> None:
@@ -281,12 +305,15 @@ class Output:
     statistics: bool = False
     show_fixes: bool = False
     file: str | None = None
+    #: Per file, per finding: whether ``--fix`` applies its fix (the fix loop's verdict); None: judged by
+    #: the finding and its file's format alone.
+    fixable: list[list[bool]] | None = None
 
 
 def render(report: Report, linter: Linter, output: Output) -> str:
     """The report as text in any format but full (whose colours need a console, see ``render_full``)."""
     if output.statistics:
-        rows = statistics(report, output.unsafe)
+        rows = statistics(report, output.unsafe, output.fixable)
         return dumps_json(rows) if output.format == "json" else "\n".join(render_statistics(rows))
     if output.format == "json":
         return render_json(report)
@@ -317,7 +344,7 @@ def summary_line(report: Report, output: Output, fail_on: Severity | None) -> st
     """The summary, unless ``--quiet``."""
     if output.quiet:
         return None
-    fixable = sum(1 for f in report.findings if applicable(f, output.unsafe) is not None)
+    fixable = sum(sum(flags) for flags in fixable_flags(report, output.unsafe, output.fixable))
     return summary(report, fixable, fail_on)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import CATEGORIES, FixSafety, Severity
-from .patterns import PatternError, check_syntax
+from .patterns import PatternError, check_syntax, strip_captures
 from .vocabularies import ScopeConditions, VocabularyError, parse_classes, parse_conditions
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
@@ -46,6 +47,11 @@ class RuleMeta:
     #: How the rule decides, in more detail than ``why`` (shown by ``explain``; for code checks).
     details: str = ""
     fact_slot: str | None = None
+    #: A generic example of the rewrite (shown as "Example: …"; never put into the email).
+    example: str | None = None
+    #: Sentence templates a phrase rule's rewrite is built from (``{sentence}``, ``{text}``, ``{before}``,
+    #: ``{after}`` and the pattern's capture names), in the email's language.
+    template: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,8 @@ RULE_FIELDS = frozenset(
         "tags",
         "legal-risk",
         "fact-slot",
+        "example",
+        "template",
     }
 )
 
@@ -126,6 +134,8 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
         message=_str(merged, "message", where),
         why=_str(merged, "why", where),
         rewrite=_str(merged, "rewrite", where),
+        example=_str(merged, "example", where, "") or None,
+        template=_templates(merged, where),
         examples_bad=bad,
         examples_good=good,
         kind="phrase",
@@ -142,6 +152,29 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
         raise RuleError(str(exc)) from None
     exceptions = _str_list(merged, "exceptions", where)
     return PhraseRule(meta, patterns, exceptions, swaps, bool(merged.get("sentence")), conditions)
+
+
+#: What a sentence template may name besides the pattern's captures.
+TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after"})
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+
+
+def _templates(merged: dict[str, Any], where: str) -> tuple[str, ...]:
+    """``template``: one sentence template or a list; every ``{name}`` must be a template field or a capture
+    that one of the rule's patterns names."""
+    templates = _str_list(merged, "template", where)
+    known = set(TEMPLATE_FIELDS)
+    for pattern in _str_list(merged, "patterns", where) + tuple(merged.get("swap", {}) or ()):
+        with contextlib.suppress(PatternError):  # reported with the patterns
+            known.update(strip_captures(pattern)[1])
+    for template in templates:
+        if not template.strip() or "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+            raise RuleError(f"{where}: template {template!r} must be text with {{placeholders}} only")
+        unknown = set(_PLACEHOLDER.findall(template)) - known
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise RuleError(f"{where}: template {template!r} names {names}, which no pattern captures")
+    return templates
 
 
 def _identity(merged: dict[str, Any], code: str, where: str) -> dict[str, Any]:
@@ -215,7 +248,9 @@ def load_pack(path: Path) -> list[PhraseRule]:
     defaults = data.get("pack", {})
     if not isinstance(defaults, dict):
         raise RuleError(f"{path}: [pack] must be a table")
-    defaults = {k: v for k, v in defaults.items() if k in ("category", "severity", "language", "fix", "tags")}
+    defaults = {
+        k: v for k, v in defaults.items() if k in ("category", "severity", "language", "fix", "tags", "template")
+    }
     rules = data.get("rules", [])
     if not isinstance(rules, list):
         raise RuleError(f"{path}: 'rules' must be an array of tables ([[rules]])")

@@ -58,10 +58,10 @@ def _ask(report) -> str:
 @pytest.mark.parametrize(
     ("prospect", "text", "question"),
     [
-        ({"company": "Northwind Freight GmbH"}, NO_ASK_EN, "Would that be worth a look for Northwind Freight?"),
-        (None, NO_ASK_EN, "Would that be worth a look for your team?"),
-        ({"company": "Seeberg Logistik GmbH"}, NO_ASK_DE, "Wäre das für Seeberg Logistik einen Blick wert?"),
-        (None, NO_ASK_DE, "Wäre das für Ihr Team einen Blick wert?"),
+        ({"company": "Northwind Freight GmbH"}, NO_ASK_EN, "something Northwind Freight is working on?"),
+        (None, NO_ASK_EN, "something your team is working on?"),
+        ({"company": "Seeberg Logistik GmbH"}, NO_ASK_DE, "für Seeberg Logistik gerade ein Thema?"),
+        (None, NO_ASK_DE, "für Ihr Team gerade ein Thema?"),
     ],
 )
 def test_the_question_st002_suggests_names_the_prospects_company(default, prospect, text, question) -> None:

@@ -30,14 +30,14 @@ def test_json_output_is_the_contract(cli, tmp_path) -> None:
     result = cli("check", "--format", "json", str(path))
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert set(data) == {"version", "files"} and data["version"] == 1
+    assert set(data) == {"version", "files"} and data["version"] == 2
     (file,) = data["files"]
     assert set(file) == {"path", "language", "error", "findings"}
     assert file["language"] == "en" and file["error"] is None
     finding = file["findings"][0]
     assert set(finding) == {"code", "rule", "category", "severity", "message", "start", "end", "text", "suggestions"}
     assert set(finding["start"]) == {"line", "column", "offset"}
-    assert set(finding["suggestions"][0]) == {"replacement", "description", "fix"}
+    assert set(finding["suggestions"][0]) == {"replacement", "description", "fix", "example"}
     assert finding["suggestions"][0]["fix"] in ("safe", "unsafe", "none")
     for item in file["findings"]:
         assert BAD[item["start"]["offset"] : item["end"]["offset"]] == item["text"]

@@ -126,7 +126,7 @@ def test_without_a_prospect_the_fallback_or_a_description(merge: Linter) -> None
     text = EN.format(opening="Hello *|FNAME|Friend|* and {{first_name}}.")
     hits = found(merge.lint(text, "en", mode="draft"), "MF001")
     assert hits[0].suggestions[0].replacement == "Friend"
-    assert hits[1].suggestions[0].replacement is None
+    assert hits[1].suggestions[0].replacement == "[first name]" and hits[1].suggestions[0].fix.value == "none"
     assert "--prospect" in hits[1].suggestions[0].description
 
 

@@ -218,7 +218,7 @@ def test_show_fixes_puts_each_rewrite_on_one_short_line(cli, tmp_path, linter) -
 
 
 def test_github_annotations_stay_one_valid_command_per_finding(cli, tmp_path) -> None:
-    write(tmp_path, "draft.txt", BAD)
+    write(tmp_path, "draft.txt", BAD.replace("proud of our team", "100% proud of our team"))  # a "%" to escape
     lines = cli("check", "--format", "github", "draft.txt", cwd=tmp_path).stdout.decode().splitlines()
     command = re.compile(
         r"::(error|warning|notice) file=draft\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]+::\S.*"

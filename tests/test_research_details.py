@@ -139,3 +139,27 @@ def test_a_placeholder_name_is_not_a_detail(research: Linter) -> None:
         "Open to a chat?\n\nBest,\nTom"
     )
     assert "RS001" in codes(research.lint(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I liked your SaaStr article from last month on usage-based pricing.",
+        "We were two aisles away from your stand at IntraLogistex.",
+    ],
+)
+def test_an_observation_with_an_anchor_counts(research: Linter, sentence: str) -> None:
+    text = f"{DATED}Subject: Pricing\n\nHi Claire,\n\n{sentence} Worth a look?\n\nTom"
+    assert "RS001" not in codes(research.lint(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I came across your profile and was really impressed by your background.",
+        "I noticed your website could use a few improvements.",
+    ],
+)
+def test_a_claimed_look_with_nothing_named_is_fake_personalisation(research: Linter, sentence: str) -> None:
+    text = f"{DATED}Subject: Pricing\n\nHi Claire,\n\n{sentence} We build websites. Worth a look?\n\nTom"
+    assert "RS001" in codes(research.lint(text, "en"))

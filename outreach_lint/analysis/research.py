@@ -314,6 +314,29 @@ class Research:
             return False
         return not (kind == "period" and not _YEAR_IN.search(signal.text))
 
+    def _observation(self, sentence: Sentence) -> Signal | None:
+        """Something the writer saw of theirs, with a concrete anchor: "I liked your SaaStr article from last
+        month", "we saw your stand at IntraLogistex". A claimed look with nothing named ("I came across your
+        profile and was impressed") has no anchor and does not count."""
+        text = sentence.text
+        if not _SEEN.search(text) or not self._about_reader(sentence):
+            return None
+        when = _RECENT_TIME.search(text)
+        if when is not None:
+            start = sentence.start_char + when.start()
+            return Signal("observation", start, start + len(when.group(0)), when.group(0))
+        if self.ctx.language != "en":
+            return None  # German capitalises every noun: a capital is no anchor there
+        own = self._prospect_words | {w.lower() for w in self._sender_org_words}
+        for match in _MID_CAPITAL.finditer(text):
+            word = match.group(1)
+            lower = word.lower().strip(".'’")
+            if lower in own or lower in MONTH_NUMBER or lower in _PLACEHOLDER_WORDS or self.is_sender_name(word):
+                continue
+            start = sentence.start_char + match.start(1)
+            return Signal("observation", start, start + len(word), word)
+        return None
+
     def _about_reader(self, sentence: Sentence) -> bool:
         """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""
         if sentence_pronouns(sentence, self.ctx.language)[1] or _OWNER.search(sentence.text):
@@ -431,6 +454,10 @@ class Research:
         slot = self.research_slot()
         if slot is not None:
             return Signal("fact", slot.start, slot.end, slot.text)
+        for sentence in content:
+            seen = self._observation(sentence) if sentence.start not in pitch else None
+            if seen is not None:
+                return seen
         for signal in entity_signals(ctx.body.doc):
             sentence = next((s for s in content if s.start_char <= signal.start < s.end_char), None)
             if sentence is not None and self.counts(signal, sentence):
@@ -442,6 +469,23 @@ _OFFER_WORDS = re.compile(
     r"\b(?i:free|worth|price[ds]?|pricing|costs?|only|just|from|starts?|starting|per|discount|save|saving|trial|"
     r"kostenlos|gratis|Wert|Preis|Preise|kostet|kosten|nur|ab|pro|monatlich|Rabatt|sparen|Ersparnis|Testphase)\b"
 )
+#: An observation verb with the writer as its subject: "I noticed", "we saw", "ich habe … gesehen".
+_SEEN = re.compile(
+    r"\b(?i:(?:I|we)(?:'ve|[ \t]+have)?[ \t]+(?:just[ \t]+|recently[ \t]+)?(?:noticed|saw|read|watched|listened|"
+    r"heard|visited|loaded|checked|tried|signed[ \t]+up|spotted|drove[ \t]+past|walked[ \t]+past|attended|liked|"
+    r"enjoyed|was[ \t]+in[ \t]+the[ \t]+(?:room|audience)|were[ \t]+(?:at|two|next))|(?:ich|wir)[ \t]+(?:habe|haben)"
+    r"[ \t]+[^.!?\n]{0,40}?(?:gesehen|gelesen|bemerkt|entdeckt|gehört|besucht|getestet|ausprobiert)|(?:mir|uns)[ \t]+"
+    r"ist[ \t]+[^.!?\n]{0,30}?aufgefallen)"
+)
+#: When the writer saw it: "last month", "this morning", "on Monday", "letzte Woche", "gestern".
+_RECENT_TIME = re.compile(
+    r"\b(?i:last|this)[ \t]+(?i:week|month|morning|afternoon|year|quarter|spring|summer|autumn|winter)\b|"
+    r"\b(?i:yesterday|gestern|vorgestern)\b|\bon[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?i:letzte[nr]?|vergangene[nr]?)[ \t]+(?i:Woche|Monat|Jahr|Quartal)\b|"
+    r"\bam[ \t]+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b"
+)
+#: A capitalised word in mid-sentence (English): a place, an event, a product, an outlet.
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z&'’.-]{2,})")
 _OWNER = re.compile(r"\b[A-ZÄÖÜ][\w&-]+(?:'s|’s|s')[ \t]")
 _DURATION = re.compile(
     r"\b(?:days?|weeks?|months?|hours?|minutes?|mins?|years?|Tage?n?|Wochen?|Monate?n?|Stunden?|Minuten?|Jahre?n?|"

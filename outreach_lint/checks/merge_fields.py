@@ -180,13 +180,15 @@ def unfilled_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                         else f"Setzen Sie {item.name} ein oder den Ersatzwert „{item.fallback}“.",
                     )
                 else:
-                    sugg = suggestion(
-                        None,
-                        f"Fill in {item.name or 'the value'} by hand before sending – or pass the prospect "
+                    slot = _slot(item.name, ctx.language)
+                    sugg = Suggestion(
+                        slot,
+                        f"Fill in {slot} by hand before sending – or pass the prospect "
                         "(--prospect FILE or front matter) and the rewrite fills it in."
                         if en
-                        else f"Setzen Sie {item.name or 'den Wert'} vor dem Versand von Hand ein – oder übergeben Sie "
+                        else f"Setzen Sie {slot} vor dem Versand von Hand ein – oder übergeben Sie "
                         "den Empfänger (--prospect DATEI oder Front Matter), dann füllt der Vorschlag ihn ein.",
+                        FixSafety.NONE,
                     )
             findings.append(RawFinding(meta, unit, item.start, item.end, (sugg,), message))
     return findings
@@ -212,6 +214,28 @@ def _units_with_signature(ctx: CheckContext) -> list[Unit]:
     return ctx.units
 
 
+#: Field names as a rep would write them in a slot, per language (others: the name in words).
+_SLOT_NAMES = {
+    "first name": {"en": "first name", "de": "Vorname"},
+    "firstname": {"en": "first name", "de": "Vorname"},
+    "fname": {"en": "first name", "de": "Vorname"},
+    "last name": {"en": "last name", "de": "Nachname"},
+    "lastname": {"en": "last name", "de": "Nachname"},
+    "company": {"en": "company", "de": "Firma"},
+    "company name": {"en": "company", "de": "Firma"},
+}
+
+
+def _slot(name: str | None, language: str) -> str:
+    """A visible slot for a field the rep fills in by hand: ``{FirstName}`` → ``[first name]`` / ``[Vorname]``."""
+    words = re.sub(r"([a-z])([A-Z])", r"\1 \2", name or "").replace("_", " ").replace(".", " ").split()
+    plain = " ".join(words[-2:]).lower() if words else ""
+    named = _SLOT_NAMES.get(plain) or _SLOT_NAMES.get(words[-1].lower() if words else "")
+    if named:
+        return f"[{named[language] if language in named else named['en']}]"
+    return f"[{plain or ('value' if language == 'en' else 'Wert')}]"
+
+
 # -- MF002 broken syntax ----------------------------------------------------------------------------------------
 
 
@@ -228,7 +252,8 @@ def _units_with_signature(ctx: CheckContext) -> list[Unit]:
     message="Broken merge field",
     why="A placeholder with a missing brace, pipe or asterisk is not replaced by the mail tool: the recipient "
     "gets the raw syntax, in drafts and in every email sent from a template.",
-    rewrite="Repair the syntax, e.g. '{{first_name}}' for '{{first_name}'.",
+    rewrite="Repair the syntax.",
+    example="{{first_name}} for {{first_name}",
     severity=Severity.ERROR,
 )
 def broken_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
@@ -413,7 +438,8 @@ def empty_greeting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     why="A field name the mail tool does not know stays empty (or is sent as raw syntax) in every email of the "
     "campaign. Names are checked against the `merge-fields` option; without it, near misses of common names "
     "('frist_name') are reported.",
-    rewrite="Use a field name your tool knows, e.g. '{{ first_name }}'.",
+    rewrite="Use a field name your tool knows.",
+    example="{{ first_name }}",
 )
 def unknown_merge_field(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":
@@ -491,7 +517,8 @@ def fallback_form(field: MergeField, value: str, path: str) -> str | None:
     message="Greeting field without a fallback",
     why="When the name is missing in the CRM, a greeting field without a fallback sends 'Hi ,' – a broken first "
     "line in every email to that contact.",
-    rewrite="Give the field a fallback, e.g. \"{{ first_name | default: 'there' }}\".",
+    rewrite="Give the field a fallback.",
+    example="{{ first_name | default: 'there' }}",
 )
 def greeting_without_fallback(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":

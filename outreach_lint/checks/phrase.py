@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -73,6 +75,7 @@ class PhraseEngine:
         self.captures: dict[str, dict[str, tuple[int, int]]] = {}
         #: Per pattern key with scope conditions: the compiled-token indices of its gaps and wildcards.
         self.gaps: dict[str, frozenset[int]] = {}
+        #: Per windowed pattern key: for each item every match needs, the lower-case forms it accepts.
         self._required: dict[str, list[frozenset[str]]] = {}
         #: Per run: (code, start, end, key) → the whole match's token range and its captures.
         self._matched: dict[tuple[str, int, int, str], tuple[int, int, dict[str, tuple[int, int]]]] = {}
@@ -85,6 +88,8 @@ class PhraseEngine:
         self.always: set[str] = set()
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.phrase_keys: dict[str, tuple[str, tuple[int, ...], CompiledPattern]] = {}
+        #: Per PhraseMatcher match id: what ``run`` needs of the variant, worked out once.
+        self._plans: dict[int, _PhrasePlan] = {}
         self.vocab = nlp.vocab
         self._stems: dict[str, int] = {}
         vocab = nlp.vocab
@@ -117,10 +122,12 @@ class PhraseEngine:
                     for kept, sequences in spelled.variants.items():
                         variant_key = f"{key}@{','.join(map(str, kept))}"
                         self.phrase_keys[variant_key] = (key, kept, compiled)
+                        self._plans[vocab.strings.add(variant_key)] = _PhrasePlan.of(code, key, kept, compiled)
                         docs = [Doc(vocab, words=words, lemmas=words) for words in sequences]
                         self.phrase_matcher.add(variant_key, docs)
                     continue
                 pattern_steps = steps(compiled)
+                self._required[key] = _required_words(pattern_steps)
                 self.windowed.setdefault(code, []).append((key, pattern_steps, compiled, _start_gate(pattern_steps)))
                 length = sum(4 if t.get("OP") == "{0,4}" else 1 for t in compiled.tokens)
                 self.reach[code] = max(self.reach.get(code, 0), length)
@@ -132,17 +139,21 @@ class PhraseEngine:
                 for form in forms or ():
                     self.anchors.setdefault(form, set()).add(code)
                     self.rule_anchors.setdefault(code, set()).add(form)
+        self._anchor_forms = frozenset(self.anchors)
 
     def _set_stems(self, unit: Unit) -> None:
         """Fill the Doc's LEMMA slot with crude stems (cached per word) for the PhraseMatcher."""
         cache = self._stems
-        strings = self.vocab.strings
-        ids = []
-        for token in unit.tokens:
-            value = cache.get(token)
-            if value is None:
-                value = cache[token] = strings.add(crude_stem(token.lower(), self.language))
-            ids.append(value)
+        tokens = unit.tokens
+        ids = list(map(cache.get, tokens))
+        if None in ids:
+            strings = self.vocab.strings
+            for index, token in enumerate(tokens):
+                if ids[index] is None:
+                    value = cache.get(token)
+                    if value is None:
+                        value = cache[token] = strings.add(crude_stem(token.lower(), self.language))
+                    ids[index] = value
         unit.doc.from_array([LEMMA], numpy.array(ids, dtype="uint64").reshape(-1, 1))
 
     def _windows(self, code: str, positions: dict[str, list[int]], size: int) -> list[tuple[int, int]]:
@@ -150,7 +161,8 @@ class PhraseEngine:
         if code in self.always:
             return [(0, size)]
         reach = self.reach[code]
-        hits = sorted(p for form in self.rule_anchors[code] for p in positions.get(form, ()))
+        found = [positions[form] for form in self.rule_anchors[code].intersection(positions)]
+        hits = found[0] if len(found) == 1 else sorted(itertools.chain.from_iterable(found))
         windows: list[tuple[int, int]] = []
         for position in hits:
             start, end = max(0, position - reach), min(size, position + reach + 1)
@@ -195,29 +207,32 @@ class PhraseEngine:
         that makes their claims a risk) those of rules with a ``legal-risk`` name it."""
         self._matched = {}
         doc = unit.doc
-        strings = doc.vocab.strings
         found: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
         tokens = unit.tokens
         if len(self.phrase_matcher) and len(doc):
             self._set_stems(unit)
+            plans = self._plans
             for match_id, start, end in self.phrase_matcher(doc):
-                key, kept, compiled = self.phrase_keys[strings[match_id]]
-                code = key.split("#")[0].split(_EXCEPTION)[0]
-                if code not in enabled or not _verify(tokens[start:end], kept, compiled):
+                plan = plans[match_id]
+                code = plan.code
+                if code not in enabled or not plan.verify(tokens, start, end):
                     continue
                 matches, blocked = found.setdefault(code, ([], []))
-                if _EXCEPTION in key:
+                if plan.exception:
                     blocked.append((start, end))
                     continue
-                inside = [i for i, item in enumerate(kept) if compiled.span_first <= item <= compiled.span_last]
-                if inside and self._counts(
-                    code, key, unit, start, end, kept, start + inside[0], start + inside[-1] + 1
-                ):
-                    matches.append((start + inside[0], start + inside[-1] + 1, key))
+                if plan.inside is None:
+                    continue
+                first, last = plan.inside
+                key = plan.key
+                if self._counts(code, key, unit, start, end, plan.kept, start + first, start + last + 1):
+                    matches.append((start + first, start + last + 1, key))
         anchors = self.anchors
+        lowers = unit.lowers
         positions: dict[str, list[int]] = {}
-        for index, lower in enumerate(unit.lowers):
-            if lower in anchors:
+        present = unit.lower_set & self._anchor_forms
+        if present:
+            for index, lower in [(i, lower) for i, lower in enumerate(lowers) if lower in present]:
                 positions.setdefault(lower, []).append(index)
         candidates = set(self.always)
         for lower in positions:
@@ -249,15 +264,18 @@ class PhraseEngine:
         """Try the rule's wildcard patterns at every start position inside the windows."""
         tokens = unit.tokens
         lowers = unit.lowers
+        everywhere = unit.lower_set
         matches, blocked = found.setdefault(code, ([], []))
         reach = self.reach.get(code, 0)
-        present = [set(lowers[offset : stop + reach]) for offset, stop in windows]
+        present: list[set[str]] | None = None
         for key, pattern, compiled, gate in self.windowed[code]:
-            required = self._required.get(key)
-            if required is None:
-                required = self._required[key] = _required_words(pattern)
+            required = self._required[key]
+            if any(map(everywhere.isdisjoint, required)):
+                continue  # a word every match needs is nowhere in the unit
+            if present is None:
+                present = [set(lowers[offset : stop + reach]) for offset, stop in windows]
             for (offset, stop), words in zip(windows, present, strict=True):
-                if any(words.isdisjoint(forms) for forms in required):
+                if any(map(words.isdisjoint, required)):
                     continue  # a word every match needs is not in this window
                 for start in range(offset, stop):
                     if gate is not None and lowers[start] not in gate:
@@ -286,54 +304,213 @@ class PhraseEngine:
         }
 
     def _finding(self, rule: PhraseRule, unit: Unit, first: int, stop: int, key: str) -> RawFinding:
+        """The finding for the match at tokens [first, stop): the rule's replacement fitted into the sentence
+        around it, and the sentence rewritten by the rule's template."""
         meta = rule.meta
         doc = unit.doc
         start, end = doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text)
-        replacements = self.replacements[key]
         matched = unit.text[start:end]
         captured = self._captured(unit, meta.code, first, stop, key)
-        description = _fill(meta.rewrite.replace("{text}", matched), captured)
+        advice = _fill(meta.rewrite, {"text": matched, **captured})
+        replacements = self.replacements[key]
+        rewritten = _rewritten(rule, unit, first, start, end, captured)
         if captured and replacements:
             replacements = tuple(_fill(r, captured) for r in replacements)
-        suggestions: list[Suggestion] = []
-        if replacements is not None:
-            if replacements == ("",) and unit.name == "subject":
-                # Deleting words from a subject line can leave it empty or broken: describe instead.
-                suggestions.append(Suggestion(None, description, FixSafety.NONE))
-            elif replacements == ("",) and rule.sentence:
-                sentence = unit.sentence_at(first)
-                # The words of the sentence the match leaves (a match never crosses a sentence end).
-                leftover = (
-                    unit.alphabetic_tokens(sentence.start, sentence.end)
-                    - unit.alphabetic_tokens(max(first, sentence.start), min(stop, sentence.end))
-                    if sentence
-                    else 2
-                )
-                if sentence and leftover <= 1:
-                    start, end = sentence_with_trailing_space(unit, sentence)
-                    suggestions.append(Suggestion("", f"Delete the sentence. {description}", meta.fix))
-                else:
-                    suggestions.append(Suggestion(None, description, FixSafety.NONE))
-            else:
-                if replacements == ("",):
-                    end = _absorb_space(unit.text, start, end)
-                    if _at_sentence_start(unit.text, start):
-                        # "Obviously, the tool …" → "The tool …": take the next word and capitalise it.
-                        following = _WORD.match(unit.text, end)
-                        if following and not following.group(0)[:1].isupper():
-                            word = following.group(0)
-                            end += len(word)
-                            capital = word[:1].upper() + word[1:]
-                            label = f"Delete “{matched.strip()}” and start with “{capital}”."
-                            suggestions.append(Suggestion(capital, f"{label} {description}", meta.fix))
-                            return RawFinding(meta, unit, start, end, tuple(suggestions))
-                for replacement in replacements:
-                    text = _match_case(replacement, matched)
-                    label = f"Delete “{matched.strip()}”." if text == "" else f"Write “{text}”."
-                    suggestions.append(Suggestion(text, f"{label} {description}", meta.fix))
-        else:
-            suggestions.append(Suggestion(None, description, FixSafety.NONE))
-        return RawFinding(meta, unit, start, end, tuple(suggestions))
+        span, suggestions = _replacement_suggestions(rule, unit, first, stop, (start, end), replacements, advice)
+        if not suggestions and rewritten is None and replacements == ("",) and not _completes_verb(unit.text, start):
+            rewritten = _rewritten(rule, unit, first, start, end, captured, "{before}{after}")
+        if rewritten is not None:
+            suggestions.append(Suggestion(None, f"Rewrite: “{rewritten}”"))
+        if not suggestions:
+            suggestions.append(Suggestion(None, advice, FixSafety.NONE))
+        example = meta.example
+        if example:
+            suggestions = [Suggestion(s.replacement, s.description, s.fix, example) for s in suggestions]
+        return RawFinding(meta, unit, span[0], span[1], tuple(suggestions))
+
+
+#: Verbs whose complement a deletion before punctuation would remove ("makes onboarding seamless.").
+_LINKING_VERBS = frozenset(
+    {
+        *("is", "are", "was", "were", "be", "been", "being", "seems", "looks", "sounds", "makes", "make", "made"),
+        *("becomes", "stays", "remains", "ist", "sind", "war", "waren", "sein", "wird", "werden", "wirkt"),
+        *("klingt", "macht", "machen", "bleibt", "scheint"),
+    }
+)
+#: Words that, after a deleted lead-in, would start the sentence alone ("Ganz einfach gesagt: Mit …").
+_LEAD_IN_TAIL = re.compile(r"(\w+):\s+")
+
+
+def _replacement_suggestions(
+    rule: PhraseRule,
+    unit: Unit,
+    first: int,
+    stop: int,
+    span: tuple[int, int],
+    replacements: tuple[str, ...] | None,
+    advice: str,
+) -> tuple[tuple[int, int], list[Suggestion]]:
+    """The span a replacement takes and the suggestions that replace it (none for a rule without one)."""
+    meta = rule.meta
+    start, end = span
+    matched = unit.text[start:end]
+    if replacements is None:
+        return span, []
+    if replacements == ("",) and unit.name == "subject":
+        # Deleting words from a subject line can leave it empty or broken: show it, never apply it.
+        rest = tidy_sentence(unit.text[:start] + unit.text[end:])
+        return span, [Suggestion(None, f"Rewrite: “{rest}”" if len(rest.split()) >= 2 else advice, FixSafety.NONE)]
+    if replacements == ("",) and rule.sentence:
+        sentence = unit.sentence_at(first)
+        # The words of the sentence the match leaves (a match never crosses a sentence end).
+        leftover = (
+            unit.alphabetic_tokens(sentence.start, sentence.end)
+            - unit.alphabetic_tokens(max(first, sentence.start), min(stop, sentence.end))
+            if sentence
+            else 2
+        )
+        if sentence and leftover <= 1:
+            return sentence_with_trailing_space(unit, sentence), [
+                Suggestion("", _described("Delete the sentence.", advice), meta.fix)
+            ]
+        return span, []
+    if replacements == ("",):
+        return _deletion(unit.text, start, end, matched, advice, meta.fix)
+    suggestions = []
+    for replacement in replacements:
+        text = _match_case(replacement, matched)
+        label = f"Delete “{matched.strip()}”." if text == "" else f"Write “{text}”."
+        suggestions.append(Suggestion(text, _described(label, advice), meta.fix))
+    return span, suggestions
+
+
+def _deletion(
+    text: str, start: int, end: int, matched: str, advice: str, fix: FixSafety
+) -> tuple[tuple[int, int], list[Suggestion]]:
+    """Deleting the match so that what remains reads right: no double space, no orphaned comma or dash, and a
+    capital for the word that now starts the sentence."""
+    end = _absorb_space(text, start, end)
+    label = f"Delete “{matched.strip()}”."
+    if _at_sentence_start(text, start):
+        tail = _LEAD_IN_TAIL.match(text, end)
+        if tail and not tail.group(1)[:1].isupper() and len(tail.group(1)) > 2:
+            end = tail.end()  # "Ganz einfach gesagt: Mit …" loses "gesagt:" with "Ganz einfach"
+            label = f"Delete “{text[start:end].strip()}”."
+        following = _WORD.match(text, end)
+        if following and not following.group(0)[:1].isupper():
+            word = following.group(0)
+            capital = word[:1].upper() + word[1:]
+            label = f"Delete “{text[start:end].strip()}” and start with “{capital}”."
+            return (start, end + len(word)), [Suggestion(capital, _described(label, advice), fix)]
+        return (start, end), [Suggestion("", _described(label, advice), fix)]
+    if text[end : end + 2] == ", " and start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+        # "eine ganzheitliche, maßgeschneiderte Lösung" → "eine maßgeschneiderte Lösung"
+        return (start, end + 2), [Suggestion("", _described(label, advice), fix)]
+    if re.match(r"[.,;:!?]", text[end : end + 1]):
+        # Before punctuation a deletion would leave "Lagerkosten – ." or "meeting ." behind: the sentence is
+        # rewritten instead (see ``_finding``).
+        return (start, end), []
+    return (start, end), [Suggestion("", _described(label, advice), fix)]
+
+
+def _described(label: str, advice: str) -> str:
+    """The label of a replacement, then the rule's advice unless it says the same thing again."""
+    first_word = label.split(maxsplit=1)[0].lower()
+    if not advice or advice.split(maxsplit=1)[0].lower().strip(",.") in (first_word, "delete", "cut", "drop"):
+        return label
+    return f"{label} {advice}"
+
+
+def _completes_verb(text: str, start: int) -> bool:
+    """Whether the words before ``start`` end in a linking verb whose complement the match is ("makes onboarding
+    seamless", "ist ganzheitlich"): deleting the match would leave the sentence broken."""
+    return not _LINKING_VERBS.isdisjoint(text[max(0, start - 40) : start].lower().split()[-3:])
+
+
+def _rewritten(
+    rule: PhraseRule,
+    unit: Unit,
+    first: int,
+    start: int,
+    end: int,
+    captured: dict[str, str],
+    template: str | None = None,
+) -> str | None:
+    """The flagged sentence rewritten by ``template`` or the rule's first template (None: there is none)."""
+    template = template or (rule.meta.template[0] if rule.meta.template else None)
+    if template is None:
+        return None
+    text = unit.text
+    sentence = unit.sentence_at(first)
+    begin, stop = (sentence.start_char, sentence.end_char) if sentence else (start, end)
+    begin, stop = min(begin, start), max(stop, end)
+    fields = {
+        "sentence": text[begin:stop].strip(),
+        "text": text[start:end],
+        "before": text[begin:start],
+        "after": text[end:stop].rstrip(),
+        **captured,
+    }
+    rewritten = tidy_sentence(_fill(template, fields))
+    if not rewritten.strip(" .!?"):
+        return None  # the whole sentence goes: the deletion says it
+    if "{sentence}" not in template and "[" not in rewritten and not _reads_as_sentence(rewritten, fields, rule):
+        return None
+    return rewritten
+
+
+#: Words a main clause does not start with: what is left is a subordinate clause ("Dass die Preise steigen.").
+_SUBORDINATE = frozenset(
+    {"dass", "weil", "warum", "wie", "wo", "ob", "wenn", "that", "because", "why", "how", "whether", "if"}
+)
+
+
+def _reads_as_sentence(rewritten: str, fields: dict[str, str], rule: PhraseRule) -> bool:
+    """Whether a sentence rewritten from its own words still reads as one: three words or more, no subordinate
+    clause left alone, and in German no clause cut off in front of the verb ("Wie bereits gesagt, dauert …"
+    would leave "Dauert …")."""
+    words = rewritten.split()
+    if len(words) < 3 or words[0].lower().strip(",") in _SUBORDINATE:
+        return False
+    if rule.meta.language != "de":
+        return True
+    after = fields["after"].lstrip()
+    last = fields["text"].split()[-1].lower().strip(",") if fields["text"].split() else ""
+    in_front = not fields["before"].strip() and (after.startswith(",") or after[:1].islower())
+    return not (in_front or fields["text"].rstrip().endswith(",") or last in _SUBORDINATE | {"da", "denn", "wegen"})
+
+
+@dataclass(frozen=True, slots=True)
+class _PhrasePlan:
+    """One spelled-out variant of a pattern, as ``PhraseEngine.run`` uses it: the rule, whether it is an
+    exception, the exact forms each matched token must have, and the tokens of the reported span."""
+
+    code: str
+    key: str
+    kept: tuple[int, ...]
+    exception: bool
+    #: Per matched token: (True for exact case, False for lower case, the forms it may have).
+    forms: tuple[tuple[bool, frozenset[str]], ...]
+    #: The first and last index into ``kept`` inside the reported span (None: the variant has none).
+    inside: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, code: str, key: str, kept: tuple[int, ...], compiled: CompiledPattern) -> _PhrasePlan:
+        forms = []
+        for index in kept:
+            attribute, allowed = token_forms(compiled.tokens[index])
+            forms.append((attribute == "ORTH", frozenset(allowed)))
+        inside = [i for i, item in enumerate(kept) if compiled.span_first <= item <= compiled.span_last]
+        return cls(code, key, kept, _EXCEPTION in key, tuple(forms), (inside[0], inside[-1]) if inside else None)
+
+    def verify(self, tokens: list[str], start: int, end: int) -> bool:
+        """Check a stem-level candidate at tokens [start, end) against the exact forms of each token."""
+        if end - start != len(self.forms):
+            return False
+        for text, (exact, allowed) in zip(tokens[start:end], self.forms, strict=True):
+            if (text if exact else text.lower()) not in allowed:
+                return False
+        return True
 
 
 def _required_words(pattern: tuple[Step, ...]) -> list[frozenset[str]]:
@@ -346,10 +523,25 @@ def _required_words(pattern: tuple[Step, ...]) -> list[frozenset[str]]:
 
 
 def _fill(template: str, captured: dict[str, str]) -> str:
-    """A rewrite template with ``{name}`` replaced by the captured words."""
+    """A rewrite template with ``{name}`` replaced by the captured words (and ``{text}``, ``{sentence}``,
+    ``{before}``, ``{after}`` when given); line breaks inside a value become spaces."""
     for name, value in captured.items():
-        template = template.replace("{" + name + "}", value)
+        template = template.replace("{" + name + "}", " ".join(value.split()) if "\n" in value else value)
     return template
+
+
+def tidy_sentence(sentence: str) -> str:
+    """A filled-in template as a sentence: single spaces, no space before punctuation, no punctuation or dash
+    left at the start or doubled, and a capital first letter."""
+    sentence = " ".join(sentence.split())
+    sentence = re.sub(r"\s+([,.;:!?])", r"\1", sentence)
+    sentence = re.sub(r"([,;:–—-])\s*([.!?])", r"\2", sentence)
+    sentence = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", sentence)
+    sentence = re.sub(r"([.!?])\s*\.", r"\1", sentence)
+    sentence = re.sub(r"^[\s,;:.–—-]+", "", sentence)
+    if sentence[:1].islower():
+        sentence = sentence[:1].upper() + sentence[1:]
+    return sentence
 
 
 def with_legal_risk(finding: RawFinding) -> RawFinding:
@@ -363,7 +555,10 @@ def with_legal_risk(finding: RawFinding) -> RawFinding:
     if meta.fact_slot is None or any(s.replacement == meta.fact_slot for s in finding.suggestions):
         return finding
     slot = Suggestion(
-        meta.fact_slot, "Put a fact a competitor could check (figure, source, date) in its place.", FixSafety.NONE
+        meta.fact_slot,
+        "Put a fact a competitor could check (figure, source, date) in its place.",
+        FixSafety.NONE,
+        meta.example,
     )
     first = finding.suggestions[:1]
     if first and first[0].replacement is not None:
@@ -396,17 +591,6 @@ def _start_gate(pattern: tuple[Step, ...]) -> frozenset[str] | None:
         if step.least:
             return frozenset(forms)
     return None
-
-
-def _verify(tokens: list[str], kept: tuple[int, ...], compiled: CompiledPattern) -> bool:
-    """Check a stem-level candidate against the exact forms of each pattern token."""
-    if len(tokens) != len(kept):
-        return False
-    for text, index in zip(tokens, kept, strict=True):
-        attribute, forms = token_forms(compiled.tokens[index])
-        if (text if attribute == "ORTH" else text.lower()) not in forms:
-            return False
-    return True
 
 
 def _match_case(replacement: str, matched: str) -> str:

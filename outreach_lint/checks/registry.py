@@ -129,6 +129,7 @@ def register(
     fix: FixSafety = FixSafety.UNSAFE,
     default_enabled: bool = True,
     details: str = "",
+    example: str | None = None,
 ) -> Callable[[Callable[[CheckContext, RuleMeta], list[RawFinding]]], Callable]:
     """Decorator: ``run(ctx, meta) -> findings`` becomes a listed, explainable, self-testing check; its examples
     come from ``examples/<code>.toml``."""
@@ -151,6 +152,7 @@ def register(
             origin=run.__module__,
             default_enabled=default_enabled,
             details=details,
+            example=example,
         )
         CODE_CHECKS.append(CodeCheck(meta, lambda ctx: run(ctx, meta)))
         return run

@@ -35,10 +35,15 @@ _EN_HELP = re.compile(
     r"scale|manage|track|lower|avoid)\b(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_TEMPLATE = {
-    "en": "Start with them: “{who} …” (one line on what you noticed about them), then who you are.",
-    "de": "Beginnen Sie mit dem Empfänger: „{who} …“ (eine Zeile zu dem, was Sie bei ihm gesehen haben), "
-    "danach wer Sie sind.",
+#: A slot for the line about the reader that should come first, per language.
+_READER_SLOT = {
+    "en": "[one line on what you noticed about them]",
+    "de": "[eine Zeile zu dem, was Sie beim Empfänger gesehen haben]",
+}
+#: A slot for what the reader gets, put before a sentence about the sender.
+_BENEFIT_SLOT = {
+    "en": "[what {team} gets, in numbers]:",
+    "de": "[was {team} davon hat, mit Zahl]:",
 }
 
 
@@ -53,6 +58,8 @@ def _first_content(ctx: CheckContext) -> Sentence | None:
 def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     for sentence in ctx.content:
         sender, reader = sentence_pronouns(sentence, ctx.language)
+        if sentence.text.rstrip().endswith("?"):
+            continue  # an ask is not an opener ("Are you free Tuesday or Wednesday?")
         if sentence.start != skip.start and reader and not sender and not ctx.flagged(sentence):
             return sentence
     return None
@@ -62,7 +69,7 @@ def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
     code="SF001",
     slug="opens-with-self",
     category="self-focus",
-    message="Opens with you, not with them",
+    message="Opens with I/we/our instead of with the reader",
     why="The first line decides whether the rest is read; a first line about the sender tells the buyer "
     "the email is about the sender.",
     rewrite="Lead with something about them and introduce yourself later (or let the signature do it).",
@@ -103,17 +110,9 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     other = _reader_sentence(ctx, first)
     if other is not None:
         lead = other.text.strip()
-        return [
-            RawFinding(
-                meta,
-                ctx.body,
-                start,
-                end,
-                (suggestion(None, f"Open with your sentence about them, “{lead}”, and put “{text}” after it."),),
-            )
-        ]
-    template = _TEMPLATE[language].format(who=team_of(ctx.language).replace("your", "Your").replace("Ihr ", "Ihr "))
-    return [RawFinding(meta, ctx.body, start, end, (suggestion(None, template),))]
+        return [RawFinding(meta, ctx.body, start, end, (suggestion(None, f"Rewrite: “{lead} {text}”"),))]
+    rewritten = f"{_READER_SLOT[language]}. {text[:1].upper()}{text[1:]}"
+    return [RawFinding(meta, ctx.body, start, end, (suggestion(None, f"Rewrite: “{rewritten}”"),))]
 
 
 @register(
@@ -155,17 +154,8 @@ def about_the_sender(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if helped:
         rewritten = f"You could {helped.group('verb').lower()}{helped.group('rest')}"
         sugg = suggestion(rewritten, f"Write “{rewritten}”.")
-    elif ctx.language == "de":
-        sugg = suggestion(
-            None,
-            f"Schreiben Sie „{text}“ aus Sicht des Empfängers um: Was hat {team_of(ctx.language)} "
-            "davon? Zum Beispiel: „Sie könnten …“ statt „Wir bieten …“.",
-        )
     else:
-        sugg = suggestion(
-            None,
-            f"Rewrite “{text}” from the reader's side: what does {team_of(ctx.language)} get? "
-            "For example “You could …” instead of “We offer …”.",
-        )
-    message = f"{sender} mentions of you/your company vs {reader} of the reader"
+        slot = _BENEFIT_SLOT[ctx.language].format(team=team_of(ctx.language))
+        sugg = suggestion(None, f"Rewrite: “{slot} {text}”")
+    message = f"{sender} mentions of I/we/our vs {reader} of you/your"
     return [RawFinding(meta, ctx.body, start, start + len(text), (sugg,), message)]

@@ -6,9 +6,10 @@ import re
 
 from ..analysis.context import CheckContext, RawFinding
 from ..analysis.recipient import reader_name
+from ..analysis.signoff import SIGN_OFF
 from ..analysis.textstats import VOWEL_GROUPS, reading_ease, sentence_pronouns, split_sentence
 from ..analysis.units import Sentence, Unit, sentence_with_trailing_space
-from ..models import FixSafety, Severity
+from ..models import FixSafety, Severity, Suggestion
 from ..rulepack import RuleMeta
 from .base import suggestion
 from .registry import register
@@ -38,8 +39,8 @@ _ASK_WORDS = {
     ),
 }
 _QUESTION_TEMPLATE = {
-    "en": "Would that be worth a look for {who}?",
-    "de": "Wäre das für {who} einen Blick wert?",
+    "en": "Is [the topic of your email] something {who} is working on?",
+    "de": "Ist [das Thema Ihrer E-Mail] für {who} gerade ein Thema?",
 }
 SAFE = FixSafety.SAFE
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -161,13 +162,16 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     message="No question or call to action",
     why="An email without a question gives the reader nothing to answer; emails with one to three "
     "questions get about half again as many replies.",
-    rewrite="End with one low-effort question, e.g. 'Would that be worth a look for your team?'",
+    rewrite="End with one low-effort question about their topic.",
+    example="Would that be worth a look for your team?",
 )
 def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sentences = ctx.content
     if not sentences or "?" in ctx.body.text or _CTA[ctx.language].search(ctx.body.text):
         return []
-    last = sentences[-1]
+    last = next((s for s in reversed(sentences) if not SIGN_OFF.match(s.text.strip().split("\n")[0])), None)
+    if last is None:
+        return []
     question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx.prospect, ctx.language))
     replacement = f"{last.text.rstrip()} {question}"
     return [
@@ -176,7 +180,7 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             ctx.body,
             last.start_char,
             last.end_char,
-            suggestion(replacement, f"Add one question after your last sentence: “{question}”"),
+            Suggestion(replacement, f"Add one question after your last sentence: “{question}”", FixSafety.NONE),
         )
     ]
 
@@ -253,7 +257,8 @@ def shorten_subject(subject: str, max_words: int = 5) -> str:
     message="Subject line too long",
     why="Subjects of three or four words get the most replies; on a phone anything past about 40 "
     "characters is cut off.",
-    rewrite="Use three to five words that name their topic, e.g. 'Fuel surcharges in Q3'.",
+    rewrite="Use three to five words that name their topic.",
+    example="Fuel surcharges in Q3",
 )
 def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     unit = _subject(ctx)
@@ -347,7 +352,7 @@ _SHOUT_HINT = re.compile(r"[!?][!?]|[A-ZÄÖÜ]{3}")
 #: A run of ! and ? with "!!", "?!" or "!?" in it, as one finding ("?!?!" is one shout), matched from the
 #: run's start only (tried inside a run of 100,000 "?" it would scan to the run's end from every position).
 _SHOUT_PUNCT = re.compile(r"(?<![!?])[!?]*(?:!!|\?!|!\?)[!?]*")
-_CALM = {mark: suggestion(mark, f"Write “{mark}”.", SAFE) for mark in ("?", ".")}
+_CALM = {mark: suggestion(mark, f"Write “{mark}”.", SAFE) for mark in ("?", ".", "!")}
 _CAPS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\s+[A-ZÄÖÜ]{2,})+\b|\b[A-ZÄÖÜ]{4,}(?=!)")
 
 
@@ -372,7 +377,7 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         if not _SHOUT_HINT.search(unit.text):
             continue
         for match in _SHOUT_PUNCT.finditer(unit.text):
-            calm = _CALM["?" if "?" in match.group(0) else "."]
+            calm = _CALM["?" if "?" in match.group(0) else "!" if unit is ctx.subject else "."]
             findings.append(_finding(meta, unit, match.start(), match.end(), calm))
         if unit is ctx.subject:
             letters, ratio = _caps_ratio(unit.text)

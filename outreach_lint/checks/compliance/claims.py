@@ -29,8 +29,8 @@ from ..registry import register
     "advertising unless you can prove it when you send it, and competitors can stop it with a formal warning. "
     "The overpromise rules find these claims and name the legal risk for German emails and the de/eu "
     "jurisdictions; this check reports the claims itself when those rules are switched off.",
-    rewrite="Replace the claim with a fact a competitor could check, with source and date, e.g. 'Seit 2019 nutzen "
-    "140 Logistiker im DACH-Raum unsere Software (Stand: 03/2026).'",
+    rewrite="Replace the claim with a fact a competitor could check, with source and date.",
+    example="Seit 2019 nutzen 140 Logistiker im DACH-Raum unsere Software (Stand: 03/2026).",
 )
 def legal_risk_claim(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if not ctx.unreported_claims or ctx.claims_jurisdiction is None:

@@ -81,8 +81,9 @@ def _closing_sentence(ctx: CheckContext) -> Sentence | None:
     why="Every advertising email needs a working way to stop further ones: in Germany §7 (2) Nr. 3 UWG, in "
     "the EU the ePrivacy Directive (Art. 13), in the US CAN-SPAM. One plain sentence does it. Runs when a "
     "jurisdiction is configured or the recipient's address implies one.",
-    rewrite="Add one sentence after your ask, e.g. 'Wenn Sie keine weiteren E-Mails von mir wünschen, antworten "
-    "Sie kurz mit „Abmelden“ – ich trage Sie sofort aus.'",
+    rewrite="Add one sentence after your ask.",
+    example="Wenn Sie keine weiteren E-Mails von mir wünschen, antworten Sie kurz mit „Abmelden“ – ich trage Sie "
+    "sofort aus.",
 )
 def no_objection_line(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     where = ctx.optout_jurisdiction
@@ -175,8 +176,8 @@ def _anchor(ctx: CheckContext, sig: Unit | None) -> tuple[Unit, int, int, str]:
     why="CAN-SPAM requires the sender's valid physical postal address (a street address, a P.O. box or a "
     "private mailbox) in every commercial email; each email without one can be fined. Runs for the US "
     "jurisdiction.",
-    rewrite="Add your company's postal address under your name, e.g. 'Access Audit Co. · 1200 Main Street, "
-    "Suite 400 · Austin, TX 78701'.",
+    rewrite="Add your company's postal address under your name.",
+    example="Access Audit Co. · 1200 Main Street, Suite 400 · Austin, TX 78701",
 )
 def no_postal_address(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.optout_jurisdiction != "us":
@@ -291,7 +292,8 @@ _IDENTITY_SLOTS = {
     why="The reader must see who writes and for which company: in Germany §7 (2) Nr. 3 UWG and §6 DDG, in the "
     "EU the e-Commerce Directive, in the US CAN-SPAM. A first name alone hides the sender. Runs when a "
     "jurisdiction is configured or the recipient's address implies one.",
-    rewrite="Sign with your full name and your company, e.g. 'Lena Hofmann, Kundenberaterin, Rampenplan GmbH'.",
+    rewrite="Sign with your full name and your company.",
+    example="Lena Hofmann, Kundenberaterin, Rampenplan GmbH",
 )
 def no_sender_identity(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     where = ctx.optout_jurisdiction

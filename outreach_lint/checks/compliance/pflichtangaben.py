@@ -214,8 +214,8 @@ def _pflicht_findings(ctx: CheckContext, meta: RuleMeta, imprint: bool) -> list[
     "register number and every managing director (§35a GmbHG), an AG its Vorstand and the chair of its "
     "Aufsichtsrat (§80 AktG), a KG, OHG or e.K. seat, court and HRA number (§§37a, 125, 177a HGB). The "
     "register court can fine the company, and competitors have sent formal warnings over it.",
-    rewrite="Add the missing details under the company line, e.g. 'Routely GmbH · Sitz: Berlin · Amtsgericht "
-    "Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann'.",
+    rewrite="Add the missing details under the company line.",
+    example="Routely GmbH · Sitz: Berlin · Amtsgericht Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann",
 )
 def missing_pflichtangaben(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     return _pflicht_findings(ctx, meta, imprint=False)
@@ -229,8 +229,8 @@ def missing_pflichtangaben(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding
     message="An imprint link does not replace the details German law requires in the email",
     why="The Pflichtangaben must be in the business email itself; a link to the website imprint is not "
     "enough (§35a GmbHG, §80 AktG, §§37a, 125 HGB), however complete the imprint is.",
-    rewrite="Keep the link if you like, and add the missing details to the signature, e.g. 'Sitz: Berlin · "
-    "Amtsgericht Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann'.",
+    rewrite="Keep the link if you like, and add the missing details to the signature.",
+    example="Sitz: Berlin · Amtsgericht Charlottenburg, HRB 123456 B · Geschäftsführer: Max Mustermann",
 )
 def imprint_link_only(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     return _pflicht_findings(ctx, meta, imprint=True)

@@ -104,6 +104,21 @@ def _detail_after(ctx: CheckContext, found: Research, start: int, stop: int) -> 
     return False
 
 
+#: A slot for what the rep actually saw, in place of the compliment.
+_DETAIL_SLOT = {
+    "en": "[what you saw at their company, with a date or a number]",
+    "de": "[was Sie beim Empfänger konkret gesehen haben, mit Datum oder Zahl]",
+}
+#: A compliment that only states the reader's job ("I noticed you're the Head of Operations at …").
+_JOB_TITLE = re.compile(
+    r"\b(?:you're|you are|Sie sind|Sie als|du bist)\b(?:\s+\w+){0,2}\s+(?:head|chief|ceo|cfo|coo|cto|vp|"
+    r"director|manager|lead|founder|owner|leiter|leiterin|geschäftsführer|geschäftsführerin|gründer|gründerin|"
+    r"inhaber|inhaberin|vorstand)",
+    re.IGNORECASE,
+)
+_TITLE_MESSAGE = "Fake personalisation: their job title is no specific reference"
+
+
 @register(
     code="RS005",
     details=(
@@ -118,7 +133,8 @@ def _detail_after(ctx: CheckContext, found: Research, start: int, stop: int) -> 
     message="Fake personalisation: a compliment with no specific reference",
     why="'I love what you're building' with nothing specific after it is what every automated sequence says; "
     "buyers rate it worse than no personalisation at all.",
-    rewrite="Replace the compliment with the detail behind it, e.g. 'Your post of 3 March on the Leipzig hub …'",
+    rewrite="Replace the compliment with the detail behind it.",
+    example="Your post of 3 March on the Leipzig hub …",
 )
 def fake_personalisation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     found = ctx.research
@@ -148,17 +164,8 @@ def fake_personalisation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
                 else f"Ersetzen Sie das Lob durch das Detail dahinter: „{opener}“"
             )
             sugg = suggestion(opener, describe)
-        elif ctx.language == "en":
-            sugg = suggestion(
-                None,
-                "Replace the compliment with what you actually saw, with a date or a number, e.g. “Your post of "
-                "3 March says the Leipzig hub doubled its volume.”",
-            )
         else:
-            sugg = suggestion(
-                None,
-                "Ersetzen Sie das Lob durch das, was Sie konkret gesehen haben, mit Datum oder Zahl, z. B. „In "
-                "Ihrem Beitrag vom 3. März schreiben Sie, dass sich das Volumen in Leipzig verdoppelt hat.“",
-            )
-        findings.append(RawFinding(meta, ctx.body, start, end, (sugg,)))
+            sugg = suggestion(None, f"Rewrite: “{_DETAIL_SLOT[ctx.language]}”")
+        message = _TITLE_MESSAGE if _JOB_TITLE.search(match.group(0)) else None
+        findings.append(RawFinding(meta, ctx.body, start, end, (sugg,), message))
     return findings

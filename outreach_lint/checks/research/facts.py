@@ -24,8 +24,8 @@ from ..registry import register
     message="None of the known facts about the prospect is used",
     why="You have their posts, news and report figures, and the email uses none of them; a dated detail they "
     "recognise is what shows the email was written for them.",
-    rewrite="Open with the most recent fact, e.g. 'In your LinkedIn post of 12 February you wrote about hiring "
-    "40 drivers.'",
+    rewrite="Open with the most recent fact.",
+    example="In your LinkedIn post of 12 February you wrote about hiring 40 drivers.",
     severity=Severity.INFO,
 )
 def facts_not_used(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:

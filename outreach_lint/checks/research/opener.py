@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from ...analysis.context import CheckContext, RawFinding
 from ...analysis.recipient import display_company, opener_rewrite, opening_span
+from ...models import FixSafety, Suggestion
 from ...rulepack import RuleMeta
 from ..base import suggestion
 from ..registry import register
 
 #: RS001 judges emails of at least this many words after the greeting.
 MIN_WORDS = 12
-_NO_CONTEXT = {
-    "en": "Open with one dated detail about them – a post, a report figure, a launch, a hire – e.g. “Your LinkedIn "
-    "post of 14 January said on-time delivery reached 91 %.” (With --prospect FILE or front matter the rewrite "
-    "quotes their facts.)",
-    "de": "Beginnen Sie mit einem datierten Detail über den Empfänger – ein Beitrag, eine Zahl aus dem "
-    "Geschäftsbericht, eine Eröffnung, eine Stelle –, z. B. „In Ihrem LinkedIn-Beitrag vom 14. Januar nennen Sie "
-    "eine Termintreue von 91 %.“ (Mit --prospect DATEI oder Front Matter zitiert der Vorschlag deren Fakten.)",
+#: The slot a rep fills with a detail only they can look up, put before the opening.
+_DETAIL_SLOT = {
+    "en": "[what you saw at their company, with its date]",
+    "de": "[was Sie beim Empfänger gesehen haben, mit Datum]",
 }
+_SLOT_HINT = {
+    "en": "Open with one dated detail about them – a post, a report figure, a launch, a hire. (With --prospect "
+    "FILE or front matter the rewrite quotes their facts.)",
+    "de": "Beginnen Sie mit einem datierten Detail über den Empfänger – ein Beitrag, eine Zahl aus dem "
+    "Geschäftsbericht, eine Eröffnung, eine Stelle. (Mit --prospect DATEI oder Front Matter zitiert der Vorschlag "
+    "deren Fakten.)",
+}
+
+
+def _slot_suggestion(opening: str, language: str) -> Suggestion:
+    """The opening with a slot for a dated detail before it (shown, never applied)."""
+    opening = opening.strip()
+    rewritten = f"{_DETAIL_SLOT[language]}. {opening[:1].upper()}{opening[1:]}"
+    return Suggestion(rewritten, _SLOT_HINT[language], FixSafety.NONE)
 
 
 @register(
@@ -47,8 +59,8 @@ _NO_CONTEXT = {
     why="Buyers' loudest complaint is that vendors don't do their homework. An email without one dated, "
     "checkable detail about them (a post, a report figure, a launch, a hire) reads as a template, and "
     "personalised first emails get about twice the replies.",
-    rewrite="Open with one specific, dated detail about them, e.g. 'Your Q3 report names fuel surcharges as the "
-    "top risk.'",
+    rewrite="Open with one specific, dated detail about them.",
+    example="Your Q3 report names fuel surcharges as the top risk.",
 )
 def no_specific_detail(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "draft" or ctx.is_reply:
@@ -69,7 +81,7 @@ def no_specific_detail(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         rewrite = opener_rewrite(ctx.prospect, ctx.language, opening, bool(company), lead)
         sugg = suggestion(*rewrite) if rewrite else None
     if sugg is None:
-        sugg = suggestion(None, _NO_CONTEXT[ctx.language])
+        sugg = _slot_suggestion(ctx.body.text[start:end], ctx.language)
     message = meta.message
     if company:
         message = f"Could be sent to any company: no detail about the recipient, and {company} is not named"

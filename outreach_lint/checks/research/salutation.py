@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...analysis.context import CheckContext, RawFinding
 from ...analysis.greeting import GENERIC_SALUTATION, full_greeting
+from ...models import FixSafety, Suggestion
 from ...rulepack import RuleMeta
 from ..base import suggestion
 from ..registry import register
@@ -20,7 +21,8 @@ from ..registry import register
     message="Generic salutation: the email is not addressed to a person",
     why="'Dear Sir or Madam' and 'Hi there' say the sender does not know who they are writing to – the "
     "opposite of research.",
-    rewrite="Greet the person by name, e.g. 'Hi Jana,' or 'Guten Tag Frau Weber,'.",
+    rewrite="Greet the person by name.",
+    example="Hi Jana, / Guten Tag Frau Weber,",
 )
 def generic_salutation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     match = GENERIC_SALUTATION.match(ctx.body.text)
@@ -35,16 +37,15 @@ def generic_salutation(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if right:
         describe = f"Write “{right}”." if ctx.language == "en" else f"Schreiben Sie „{right}“."
         sugg = suggestion(right, describe)
-    elif ctx.language == "en":
-        sugg = suggestion(
-            None,
-            "Address the person who owns the topic – LinkedIn, the company website or the annual report usually "
-            "names them – e.g. “Hi Jana,”.",
-        )
     else:
-        sugg = suggestion(
-            None,
-            "Sprechen Sie die Person an, die das Thema verantwortet – LinkedIn, die Website oder der "
-            "Geschäftsbericht nennen sie meist –, z. B. „Guten Tag Frau Weber,“.",
+        slot = "Hi [first name]," if ctx.language == "en" else "Guten Tag [Frau/Herr Nachname],"
+        sugg = Suggestion(
+            slot.rstrip(","),
+            f"Address the person who owns the topic – LinkedIn, the company website or the annual report usually "
+            f"names them: “{slot}”"
+            if ctx.language == "en"
+            else f"Sprechen Sie die Person an, die das Thema verantwortet – LinkedIn, die Website oder der "
+            f"Geschäftsbericht nennen sie meist: „{slot}“",
+            FixSafety.NONE,
         )
     return [RawFinding(meta, ctx.body, start, end, (sugg,))]

@@ -57,7 +57,8 @@ def _slot_text(ctx: CheckContext, fields: list[MergeField]) -> str:
     message="Template has no slot for research",
     why="A template that is sent unchanged says the same thing to every prospect; a field for a personal "
     "opener makes the rep add one researched line per email.",
-    rewrite="Add a field for a personal first line, e.g. '{{ personal_opener }}', before your first sentence.",
+    rewrite="Add a field for a personal first line before your first sentence.",
+    example="{{ personal_opener }}",
 )
 def no_research_slot(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if ctx.effective_mode != "template":

@@ -1,0 +1,193 @@
+"""--fix runs a bounded loop: fixes compose, re-checked after each pass, and none may add a finding."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from outreach_lint.fixes import apply_fixes
+from outreach_lint.models import Finding, FixSafety, Position, Severity, Suggestion
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Two rules whose rewrites each turn a sentence into an ask: together they make "more than one ask" (ST003).
+ASK_PACK = """
+[pack]
+language = "en"
+category = "structure"
+severity = "warning"
+
+[[rules]]
+code = "GP901"
+slug = "keen-to-hear"
+message = "Vague closing line"
+why = "It asks for nothing."
+rewrite = "Ask for a call."
+patterns = ["keen to hear your thoughts ."]
+replacement = "Could we book a call next week?"
+fix = "unsafe"
+examples.bad = ["⟦Keen to hear your thoughts.⟧"]
+examples.good = ["Could we book a call?"]
+
+[[rules]]
+code = "GP902"
+slug = "happy-to-share"
+message = "Vague offer"
+why = "It asks for nothing."
+rewrite = "Ask for an introduction."
+patterns = ["happy to share more ."]
+replacement = "Can you introduce me to your CFO?"
+fix = "unsafe"
+examples.bad = ["⟦Happy to share more.⟧"]
+examples.good = ["Can you introduce me?"]
+
+[[rules]]
+code = "GP903"
+slug = "echo"
+message = "A word that the rewrite repeats"
+why = "Only here to show that the fix loop ends."
+rewrite = "Repeat it."
+patterns = ["synergy"]
+replacement = "synergy synergy"
+fix = "safe"
+examples.bad = ["⟦synergy⟧"]
+examples.good = ["teamwork"]
+"""
+
+
+@pytest.fixture
+def pack_folder(tmp_path: Path) -> Path:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "asks.toml").write_text(ASK_PACK, encoding="utf-8")
+    (tmp_path / ".outreach-lint.toml").write_text('rule-dirs = ["packs"]\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_two_fixes_that_each_add_an_ask_do_not_both_apply(cli, pack_folder, linter) -> None:
+    text = (
+        "Subject: Fuel surcharges\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. "
+        "Keen to hear your thoughts. Happy to share more.\n\nBest,\nTom\n"
+    )
+    draft = pack_folder / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    both = text.replace("Keen to hear your thoughts.", "Could we book a call next week?").replace(
+        "Happy to share more.", "Can you introduce me to your CFO?"
+    )
+    assert "ST003" in {f.code for f in linter.lint(both, "en").findings}  # what applying both would cause
+    cli("check", "--fix", "--unsafe-fixes", "--lang", "en", "draft.txt", cwd=pack_folder)
+    fixed = draft.read_text(encoding="utf-8")
+    assert "Could we book a call next week?" in fixed  # the earlier fix is kept
+    assert "Can you introduce me to your CFO?" not in fixed  # the second ask would be a new ST003
+    assert "Happy to share more." in fixed
+    assert "ST003" not in {f.code for f in linter.lint(fixed, "en").findings}
+
+
+def test_the_fix_loop_ends_when_a_rewrite_brings_its_own_text_back(cli, pack_folder) -> None:
+    draft = pack_folder / "draft.txt"
+    draft.write_text(
+        "Subject: Routes\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk, and I see real "
+        "synergy in pooling routes. Worth a look?\n\nBest,\nTom\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "--fix", "--lang", "en", "draft.txt", cwd=pack_folder)
+    assert result.returncode in (0, 1), result.stderr
+    assert "real synergy synergy in pooling" in draft.read_text(encoding="utf-8")  # once, not once per pass
+
+
+@pytest.mark.parametrize(
+    ("name", "signature"),
+    [
+        ("en/bad-cold.txt", ["Brad"]),
+        ("de/schlecht-kalt.txt", ["Sven Hartl", "Senior Sales Manager", "LogiMax GmbH", "Tel. +49 89 555 0101"]),
+    ],
+)
+def test_fixing_an_example_adds_no_finding_and_keeps_the_signature(cli, tmp_path, linter, name, signature) -> None:
+    draft = tmp_path / Path(name).name
+    shutil.copyfile(ROOT / "examples" / name, draft)
+    original = draft.read_text(encoding="utf-8")
+    before = linter.lint(original)
+    fixed_run = cli("check", "--fix", "--unsafe-fixes", "--lang", before.language, str(draft))
+    assert b"applied" in fixed_run.stderr
+    fixed = draft.read_text(encoding="utf-8")
+    after = linter.lint(fixed, before.language)
+    assert before.error is None and after.error is None
+    assert {f.code for f in after.findings} <= {f.code for f in before.findings}
+    assert len(after.findings) < len(before.findings)
+    assert "\n\n\n" not in fixed and "  " not in fixed.replace("-- \n", "")
+    assert not re.search(r"(?m)^[,:;] ", fixed)
+    lines = fixed.splitlines()
+    assert all(line in lines for line in signature)
+
+
+def test_the_fixable_count_is_what_fix_applies(cli, tmp_path) -> None:
+    draft = tmp_path / "bad-cold.txt"
+    shutil.copyfile(ROOT / "examples" / "en" / "bad-cold.txt", draft)
+    summary = cli("check", "--unsafe-fixes", "--format", "concise", str(draft)).stderr.decode()
+    promised = int(re.search(r"(\d+) fixable with --fix", summary).group(1))
+    fixed = cli("check", "--fix", "--unsafe-fixes", "--format", "concise", str(draft)).stderr.decode()
+    applied = int(re.search(r"applied (\d+) fix", fixed).group(1))
+    assert promised == applied
+    assert "fixable with --fix" not in fixed  # nothing left that a second run would apply
+
+
+def test_deleting_a_closing_line_leaves_one_blank_line(cli, tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\n"
+        "Looking forward to hearing from you.\n\nBest,\nTom\n",
+        encoding="utf-8",
+    )
+    cli("check", "--fix", "--select", "GP182", str(draft))
+    assert draft.read_text(encoding="utf-8") == (
+        "Subject: Fuel\n\nHi Jana,\n\nYour Q3 report names fuel surcharges as the top risk. Worth a look?\n\n"
+        "Best,\nTom\n"
+    )
+
+
+# -- the clean-up around one edit ------------------------------------------------------------------------------
+def _finding(text: str, span: str, replacement: str, occurrence: int = 0) -> Finding:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span, start + 1)
+    end = start + len(span)
+    return Finding(
+        "GP999",
+        "test",
+        "generic-pitch",
+        Severity.WARNING,
+        "test",
+        Position(1, start + 1, start),
+        Position(1, end + 1, end),
+        span,
+        (Suggestion(replacement, "test", FixSafety.SAFE),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "replacement", "expected"),
+    [
+        ("Hi Jana,\n\nHonestly, our tool saves time.\n", "Honestly", "", "Hi Jana,\n\nOur tool saves time.\n"),
+        ("It works. Frankly: we are fast.", "Frankly", "", "It works. We are fast."),
+        ("We help, obviously.", "obviously", "", "We help."),
+        ("Our truly great tool.", "truly ", "", "Our great tool."),
+        ("Our truly  great tool.", "truly", "", "Our great tool."),
+        ("Fast. z. B. ganz einfach schnell.", "ganz ", "", "Fast. z. B. einfach schnell."),
+        (
+            "Text.\r\n\r\nThanks in advance!\r\n\r\nBest,\r\nTom\r\n",
+            "Thanks in advance!",
+            "",
+            "Text.\r\n\r\nBest,\r\nTom\r\n",
+        ),
+        ("Acme GmbH\nTom", "Acme GmbH", "Acme GmbH\nSitz: Berlin", "Acme GmbH\nSitz: Berlin\nTom"),
+        ("Acme GmbH\r\nTom", "Acme GmbH", "Acme GmbH\nSitz: Berlin", "Acme GmbH\r\nSitz: Berlin\r\nTom"),
+        ("Text.\n\nThanks!", "Thanks!", "", "Text.\n"),
+        ("Hi. eBay works.", "Hi. ", "", "eBay works."),
+    ],
+)
+def test_an_edit_leaves_the_sentence_readable(text, span, replacement, expected) -> None:
+    fixed, applied = apply_fixes(text, [_finding(text, span, replacement)])
+    assert applied == 1
+    assert fixed == expected
