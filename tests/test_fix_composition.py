@@ -191,3 +191,37 @@ def test_an_edit_leaves_the_sentence_readable(text, span, replacement, expected)
     fixed, applied = apply_fixes(text, [_finding(text, span, replacement)])
     assert applied == 1
     assert fixed == expected
+
+
+def test_german_body_after_a_greeting_keeps_its_lower_case(tmp_path, cli) -> None:
+    draft = tmp_path / "entwurf.txt"
+    draft.write_text(
+        "Betreff: Heizung\n\nHallo Frau Lorenz,\n\nehrlich gesagt ist Ihre Heizung alt. Passt ein Termin im Jänner?\n\n"
+        "Viele Grüße\nTom Weber\n",
+        encoding="utf-8",
+    )
+    cli("check", "--fix", "--unsafe-fixes", str(draft), cwd=tmp_path)
+    fixed = draft.read_text(encoding="utf-8")
+    assert "Jänner" in fixed and "Männer" not in fixed
+    assert "\n\nEhrlich" not in fixed
+
+
+def test_the_fixer_never_mixes_up_two_reports(tmp_path) -> None:
+    from outreach_lint import Linter
+    from outreach_lint.fixing import Fixer
+    from outreach_lint.source import read_path
+
+    linter = Linter()
+    fixer = Fixer(linter, unsafe=True)
+    texts = {
+        "a.txt": "Subject: Hello\n\nHi Jana,\n\nWe offer innovative solutions. Worth a look?\n\nBest,\nTom\n",
+        "b.txt": "Subject: Freight\n\nHi Mark,\n\nOur seamless platform helps. Would that help?\n\nBest,\nAnna\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for _ in range(3):  # reports made and dropped one after another, as a library caller would
+        for name, text in texts.items():
+            report = linter.check_source(read_path(tmp_path / name))
+            outcome = fixer.outcome(report)
+            if outcome is not None:
+                assert outcome.original == text

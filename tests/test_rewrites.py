@@ -148,7 +148,7 @@ def test_subject_shouting_keeps_one_exclamation_mark() -> None:
 
 def test_self_focus_messages_name_the_pronouns() -> None:
     text = (
-        "We are a leading team. We build our tools ourselves and we sell our platform to our clients. "
+        "We are a small team. We build our tools ourselves and we sell our platform to our clients. "
         "Our team and I love our work. Would that help you?"
     )
     report = lint(text, "en")

@@ -21,8 +21,7 @@ _NAME_INTRO = {
     "de": re.compile(r"^\s*mein Name ist\b", re.IGNORECASE),
 }
 _NOTICED = re.compile(
-    r"^\s*I\s+(?:just\s+|recently\s+)?(?:saw|noticed|read|came across|learned|heard|spotted)\s+"
-    r"(?:that\s+)?(?P<rest>.+)$",
+    r"^\s*I\s+(?:just\s+|recently\s+)?(?:saw|noticed|read|learned|heard|spotted)\s+that\s+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _GERMAN_NOTICED = re.compile(

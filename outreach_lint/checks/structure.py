@@ -145,7 +145,7 @@ def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             ctx.body,
             start,
             end,
-            suggestion(shortened, description),
+            suggestion(None, f"{description} Shortened draft: “{shortened}”"),
             message=f"{total} words; first emails work best at 50–{limit}",
         )
     ]
@@ -276,7 +276,7 @@ def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             unit,
             start,
             start + len(text),
-            suggestion(short, f"Shorten to a few words about their topic: “{short}”"),
+            suggestion(None, f"Shorten to a few words about their topic, e.g. “{short}”"),
             message=f"Subject has {len(text.split())} words / {len(text)} characters; 3–6 words work best",
         )
     ]
@@ -315,6 +315,10 @@ def subject_all_caps(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     if letters < 8 or ratio < 0.75 or len(text.split()) < 2:
         return []
     start = unit.text.index(text)
+    if ctx.language == "de":
+        # German capitalises nouns: which letters stay capital cannot be read off "LETZTE CHANCE".
+        advice = suggestion(None, "Schreiben Sie den Betreff in normaler Groß- und Kleinschreibung.")
+        return [_finding(meta, unit, start, start + len(text), advice)]
     fixed = sentence_case(text)
     return [_finding(meta, unit, start, start + len(text), suggestion(fixed, f"Write “{fixed}”.", SAFE))]
 
@@ -384,6 +388,11 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             if letters >= 8 and ratio >= 0.75:
                 continue  # an all-caps subject is ST005's finding
         for match in _CAPS_RUN.finditer(unit.text):
+            if ctx.language == "de":
+                # German capitalises nouns: which letters stay capital cannot be read off "BARES GELD".
+                advice = "Schreiben Sie es in normaler Groß- und Kleinschreibung."
+                findings.append(_finding(meta, unit, match.start(), match.end(), suggestion(None, advice)))
+                continue
             fixed = match.group(0).lower()
             if _visible_before(unit.text, match.start()) in ("", ".", "!", "?"):
                 fixed = fixed[:1].upper() + fixed[1:]

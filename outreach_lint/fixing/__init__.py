@@ -49,14 +49,17 @@ class Fixer:
         self.unsafe = unsafe
         self._outcomes: dict[int, FixOutcome | None] = {}
         self._flags: dict[int, list[bool]] = {}
+        self._alive: list[object] = []  # the reports keyed by id(): kept alive so that no id is reused
 
     def outcome(self, file: FileReport) -> FixOutcome | None:
         """What ``--fix`` does to this file; None when it cannot change it (an error, .eml, nothing to fix)."""
         if id(file) not in self._outcomes:
+            self._alive.append(file)
             self._outcomes[id(file)] = self._run(file)
             outcome = self._outcomes[id(file)]
             self._flags[id(file)] = outcome.fixed if outcome else [False] * len(file.findings)
             if outcome is not None and outcome.report is not None:
+                self._alive.append(outcome.report)
                 self._flags[id(outcome.report)] = outcome.remaining
         return self._outcomes[id(file)]
 

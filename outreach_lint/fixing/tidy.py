@@ -30,13 +30,23 @@ class Edit:
     replacement: str
 
 
+_GERMAN_GREETING = re.compile(
+    r"\s*(?:Sehr geehrte|Liebe|Lieber|Hallo|Guten (?:Tag|Morgen|Abend)|Moin|Servus|Grüß|Grüezi)\b.*,\s*$"
+)
+
+
 def is_sentence_start(before: str, markup: bool = False) -> bool:
     """Whether text that follows ``before`` starts a sentence (or a line, or a subject)."""
     stripped = before.rstrip(" \t")
     if markup and stripped.endswith(">"):
         return False  # after a tag: whether a sentence starts is not known, nothing is capitalised
-    if not stripped or stripped.endswith("\n"):
+    if not stripped:
         return True
+    if stripped.endswith("\n"):
+        previous = stripped.rstrip()
+        last_line = previous[previous.rfind("\n") + 1 :]
+        # After "Sehr geehrte Frau Lorenz," German goes on in lower case ("im Jänner …").
+        return not (last_line.endswith(",") and _GERMAN_GREETING.match(last_line))
     line = stripped[stripped.rfind("\n") + 1 :]
     if _HEADER_LINE.match(line):
         return True
