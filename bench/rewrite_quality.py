@@ -76,7 +76,7 @@ def emails() -> list[Path]:
     found = []
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and path.suffix in KNOWN_EXTENSIONS and path.name not in ("README.md", "GUIDE.md"):
+            if path.is_file() and path.suffix in KNOWN_EXTENSIONS and path.name not in ("README.md", "GUIDE.md", "RESULTS.md"):
                 found.append(path)
     return found
 
