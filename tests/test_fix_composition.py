@@ -225,3 +225,27 @@ def test_the_fixer_never_mixes_up_two_reports(tmp_path) -> None:
             outcome = fixer.outcome(report)
             if outcome is not None:
                 assert outcome.original == text
+
+
+def test_a_fix_never_writes_a_slot_in_place_of_the_writers_words() -> None:
+    from outreach_lint.fixing.loop import applicable
+    from outreach_lint.models import Finding, FixSafety, Position, Severity, Suggestion
+
+    def finding(text: str, replacement: str) -> Finding:
+        suggestion = Suggestion(replacement, "d", FixSafety.UNSAFE)
+        end = Position(1, 1 + len(text), len(text))
+        start = Position(1, 1, 0)
+        return Finding("GP999", "x", "generic-pitch", Severity.WARNING, "m", start, end, text, (suggestion,))
+
+    assert applicable(finding("the leading provider", "[customer] cut costs"), unsafe=True) is None
+    assert applicable(finding("Staplerwerk GmbH", "Staplerwerk GmbH\nHRB [Nummer]"), unsafe=True) is not None
+    assert applicable(finding("innovative ", ""), unsafe=True) == ""
+
+
+def test_a_replacement_does_not_double_a_full_stop() -> None:
+    from outreach_lint.fixing.tidy import Edit, tidy
+
+    text = "Preis zzgl. MwSt bzw. Versand."
+    start = text.index("MwSt")
+    edit = tidy(text, Edit(start, start + 4, "MwSt."))
+    assert (text[: edit.start] + edit.replacement + text[edit.end :]).count("MwSt..") == 0

@@ -420,7 +420,7 @@ def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         text = sentence.text.rstrip()
         split = split_sentence(text, ctx.language)
         if split:
-            suggestion_ = suggestion(split, "Split it in two.")
+            suggestion_ = suggestion(None, f"Split it in two, e.g. “{split}”")
         else:
             half = " ".join(sentence.text.split()[: count // 2])
             suggestion_ = suggestion(

@@ -6,6 +6,7 @@ by one on top of the ones kept, and a fix that fails is left out of every later 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,9 +28,15 @@ def applicable(finding: Finding, unsafe: bool) -> str | None:
         if suggestion.replacement is None:
             continue
         if suggestion.fix is FixSafety.SAFE or (unsafe and suggestion.fix is FixSafety.UNSAFE):
+            added = suggestion.replacement.startswith(finding.text)  # lines added after it: the Pflichtangaben
+            if _SLOT.search(suggestion.replacement) and not _SLOT.search(finding.text) and not added:
+                return None  # "[Kunde]" in place of their words: only the rep can fill it in
             return suggestion.replacement
         return None
     return None
+
+
+_SLOT = re.compile(r"\[[^\[\]\n]{1,80}\]")
 
 
 def finding_key(finding: Finding) -> tuple[str, str]:

@@ -143,6 +143,9 @@ def tidy(text: str, edit: Edit, floor: int = 0, limit: int | None = None, markup
         upper = _capitalised(replacement)
         if upper is not None:
             replacement = upper + replacement[1:]
+    doubled_stop = text.startswith(".", end) and not text.startswith("..", end)
+    if replacement.endswith(".") and not replacement.endswith("..") and doubled_stop:
+        replacement = replacement[:-1]  # "bzw" + "." → "bzw.", not "bzw.."
     return Edit(start, end, replacement)
 
 

@@ -194,7 +194,7 @@ def choose_fix(
     if len(best) != 1 or closest > MAX_FIX_DISTANCE or closest > len(word) / 3:
         return None
     (replacement,) = best
-    if replacement[:1].lower() != word[:1].lower():
+    if len(word) <= 5 or replacement[:1].lower() != word[:1].lower():
         return None  # typos rarely hit the first letter; names often look like one ("Priya" → "Oriya")
     if listed is not None and not listed(replacement) and any(d <= closest + 1 and listed(s) for d, s in distances):
         return None  # a made-up compound ("Einfuß" for "Einfuss") next to a dictionary word ("Einfluss")
