@@ -163,3 +163,11 @@ def test_an_observation_with_an_anchor_counts(research: Linter, sentence: str) -
 def test_a_claimed_look_with_nothing_named_is_fake_personalisation(research: Linter, sentence: str) -> None:
     text = f"{DATED}Subject: Pricing\n\nHi Claire,\n\n{sentence} We build websites. Worth a look?\n\nTom"
     assert "RS001" in codes(research.lint(text, "en"))
+
+
+def test_a_german_observation_with_an_anchor_counts(research: Linter) -> None:
+    text = (
+        f"{DATED}Betreff: Ihr Restaurant\n\nGuten Tag Frau Weber,\n\nich bin am Samstag mit meiner Frau bei Ihnen im "
+        "„Goldenen Anker“ gewesen. Passt ein Gespräch über Ihre Speisekarte?\n\nViele Grüße\nTom"
+    )
+    assert "RS001" not in codes(research.lint(text, "de"))

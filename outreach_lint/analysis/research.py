@@ -326,7 +326,12 @@ class Research:
             start = sentence.start_char + when.start()
             return Signal("observation", start, start + len(when.group(0)), when.group(0))
         if self.ctx.language != "en":
-            return None  # German capitalises every noun: a capital is no anchor there
+            # German capitalises every noun, so a capital is no anchor; a quoted name, a street or a figure is.
+            anchor = _GERMAN_ANCHOR.search(text)
+            if anchor is None:
+                return None
+            start = sentence.start_char + anchor.start()
+            return Signal("observation", start, start + len(anchor.group(0)), anchor.group(0))
         own = self._prospect_words | {w.lower() for w in self._sender_org_words}
         for match in _MID_CAPITAL.finditer(text):
             word = match.group(1)
@@ -473,14 +478,20 @@ _OFFER_WORDS = re.compile(
 _SEEN = re.compile(
     r"\b(?i:(?:I|we)(?:'ve|[ \t]+have)?[ \t]+(?:just[ \t]+|recently[ \t]+)?(?:noticed|saw|read|watched|listened|"
     r"heard|visited|loaded|checked|tried|signed[ \t]+up|spotted|drove[ \t]+past|walked[ \t]+past|attended|liked|"
-    r"enjoyed|was[ \t]+in[ \t]+the[ \t]+(?:room|audience)|were[ \t]+(?:at|two|next))|(?:ich|wir)[ \t]+(?:habe|haben)"
-    r"[ \t]+[^.!?\n]{0,40}?(?:gesehen|gelesen|bemerkt|entdeckt|gehört|besucht|getestet|ausprobiert)|(?:mir|uns)[ \t]+"
-    r"ist[ \t]+[^.!?\n]{0,30}?aufgefallen)"
+    r"enjoyed|was[ \t]+in[ \t]+the[ \t]+(?:room|audience)|were[ \t]+(?:at|two|next))|"
+    r"(?:(?:ich|wir)[ \t]+(?:habe|haben)|(?:habe|haben)[ \t]+(?:ich|wir))[ \t]+[^.!?\n]{0,60}?"
+    r"(?:gesehen|gelesen|bemerkt|entdeckt|gehört|besucht|getestet|"
+    r"ausprobiert|verfolgt)|(?:ich[ \t]+bin|wir[ \t]+sind|ich[ \t]+war|wir[ \t]+waren)[ \t]+[^.!?\n]{0,60}?"
+    r"(?:bei[ \t]+(?:Ihnen|dir|euch)|gewesen|vorbeigefahren|vorbeigekommen)|(?:mir|uns)[ \t]+ist[ \t]+[^.!?\n]{0,30}?"
+    r"aufgefallen)"
 )
+#: A checkable anchor in a German observation: „Goldener Anker“, Körnerstraße, a figure.
+_GERMAN_ANCHOR = re.compile(r"„[^“\n]{2,60}“|\b[A-ZÄÖÜ]\w*(?:straße|strasse|weg|platz|allee|ring)\b|\d[\d.,]*")
 #: When the writer saw it: "last month", "this morning", "on Monday", "letzte Woche", "gestern".
 _RECENT_TIME = re.compile(
     r"\b(?i:last|this)[ \t]+(?i:week|month|morning|afternoon|year|quarter|spring|summer|autumn|winter)\b|"
-    r"\b(?i:yesterday|gestern|vorgestern)\b|\bon[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?i:yesterday|gestern|vorgestern|vor (?:zwei|drei|ein paar) (?:Tagen|Wochen))\b|"
+    r"\bon[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?i:letzte[nr]?|vergangene[nr]?)[ \t]+(?i:Woche|Monat|Jahr|Quartal)\b|"
     r"\bam[ \t]+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b"
 )

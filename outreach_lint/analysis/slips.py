@@ -143,6 +143,21 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+#: "led by Fjordline Ventures", "von Nordwind Capital": a partner in their news, not someone else's news.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?i:led by|backed by|funded by|with|from|by|partnering with|angeführt von|mit|von|durch)[ \t]+(?:the[ \t]+)?\Z"
+)
+#: "your Senior Embedded Engineer ad": a job title, not an organisation.
+_JOB_TITLE_WORDS = word_set(
+    """senior junior lead principal staff head chief engineer engineers embedded software hardware manager director
+    officer developer designer analyst specialist consultant architect scientist accountant controller
+    coordinator administrator assistant associate executive partner recruiter technician mechanic electrician
+    nurse teacher sales marketing finance operations product data backend frontend fullstack devops
+    leiter leiterin referent referentin sachbearbeiter sachbearbeiterin ingenieur ingenieurin entwickler
+    entwicklerin berater beraterin techniker technikerin"""
+)
+
+
 def _misattributed(ctx: CheckContext) -> list[Slip]:
     """Organisations credited with one of the prospect's facts: a sentence quotes the fact, does not name the
     prospect's company, and names another company instead ("two Brightmoor Power sites in Kent were offline",
@@ -171,6 +186,8 @@ def _misattributed(ctx: CheckContext) -> list[Slip]:
                 or _same_person(words, prospect)
                 or found.is_sender_name(signal.text)
                 or _SOURCE_BEFORE.search(text, max(0, signal.start - 20), signal.start)
+                or _PARTNER_BEFORE.search(text, max(0, signal.start - 20), signal.start)
+                or all(w.lower() in _JOB_TITLE_WORDS for w in words)
             ):
                 continue
             # "Brookfield Chemists' plan", "Brightmoor Power's work": the rewrite keeps the possessive
