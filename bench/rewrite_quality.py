@@ -72,11 +72,14 @@ class Judged:
     replacement: bool
 
 
+_NOT_EMAILS = ("README.md", "GUIDE.md", "RESULTS.md")
+
+
 def emails() -> list[Path]:
     found = []
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and path.suffix in KNOWN_EXTENSIONS and path.name not in ("README.md", "GUIDE.md", "RESULTS.md"):
+            if path.is_file() and path.suffix in KNOWN_EXTENSIONS and path.name not in _NOT_EMAILS:
                 found.append(path)
     return found
 

@@ -224,3 +224,14 @@ def test_fix_applies_safe_spelling_fixes_only(cli, tmp_path: Path) -> None:
     assert "Das ist für Sie, die Rechtschreibnug und der Standart." in draft.read_text(encoding="utf-8")
     cli("check", "--select", "SP", "--fix", "--unsafe-fixes", "--exit-zero", str(draft))
     assert "Das ist für Sie, die Rechtschreibung und der Standart." in draft.read_text(encoding="utf-8")
+
+
+def test_german_compounds_of_two_known_nouns_are_words() -> None:
+    from outreach_lint import Linter
+
+    text = (
+        "Betreff: Termin\n\nGuten Tag Herr Kramer,\n\nunser Monteurteam bringt die Mandantenakte mit. "
+        "Die Rechnunng folgt.\n\nGrüße\nTom"
+    )
+    flagged = [f.text for f in Linter(select=("SP001",)).lint(text, "de").findings]
+    assert flagged == ["Rechnunng"]

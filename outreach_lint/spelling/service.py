@@ -204,12 +204,12 @@ class SpellingService:
         Strict on purpose (capitalised, both parts at least four letters, the tail a known word, a noun unless
         the head is one), because a loose splitter accepts typos: "Annerkennung" must not pass as "Anne" +
         "rkennung", nor "Vieleicht" as "Viel" + "eicht"."""
-        if language != "de" or len(word) < 9:
+        if language != "de" or len(word) < 8:
             return False
         if not word[:1].isupper():
             return False  # lower-case compounds ("pandemiebedingt") would let too many typos through
         main, other = self.speller(language), self.speller(OTHER[language])
-        for cut in range(4, len(word) - 4):
+        for cut in range(4, len(word) - 3):  # the tail has at least four letters: Monteur|team, Mandanten|akte
             head, tail = word[:cut], word[cut:]
             if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
                 continue
