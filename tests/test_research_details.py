@@ -171,3 +171,11 @@ def test_a_german_observation_with_an_anchor_counts(research: Linter) -> None:
         "„Goldenen Anker“ gewesen. Passt ein Gespräch über Ihre Speisekarte?\n\nViele Grüße\nTom"
     )
     assert "RS001" not in codes(research.lint(text, "de"))
+
+
+def test_without_a_prospect_the_company_in_the_subject_is_not_a_detail(research: Linter) -> None:
+    text = (
+        "Subject: More patients for Riverside Dental\n\nHi Dr Patel,\n\nRiverside Dental could fill more chairs with "
+        "Google Ads and text reminders. Open to a call?\n\nBest,\nTom"
+    )
+    assert "RS001" in codes(research.lint(text, "en"))

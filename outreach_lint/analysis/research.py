@@ -276,7 +276,9 @@ class Research:
             return True
         if kind == "first-name":
             return False
-        if kind in ("name", "entity") and self._is_placeholder_or_prospect_name(signal.text):
+        if kind in ("name", "entity") and (
+            self._is_placeholder_or_prospect_name(signal.text) or self._names_the_recipient(signal.text)
+        ):
             return False
         if sentence is not None:
             if not eligible and not self.is_eligible(sentence):
@@ -361,6 +363,14 @@ class Research:
             year = min(years)
             return year > today.year or (year == today.year and month is not None and month > today.month)
         return month is not None and 1 <= (month - today.month) % 12 <= 3
+
+    def _names_the_recipient(self, text: str) -> bool:
+        """Without a prospect context: a name the subject line also carries is the recipient's company ("Ideas
+        for Riverside Dental" … "Riverside Dental's patients"), and naming it is not a detail about them."""
+        if not self.ctx.prospect.is_empty or self.ctx.subject is None:
+            return False
+        name = POSSESSIVE.sub("", text).strip(".'’ ")
+        return len(name) >= 4 and name in self.ctx.subject.text
 
     def _is_placeholder_or_prospect_name(self, text: str) -> bool:
         """"Company Name", "Vorname Nachname" (a placeholder's words), or the prospect's own company or name."""
