@@ -176,6 +176,6 @@ def test_a_german_observation_with_an_anchor_counts(research: Linter) -> None:
 def test_without_a_prospect_the_company_in_the_subject_is_not_a_detail(research: Linter) -> None:
     text = (
         "Subject: More patients for Riverside Dental\n\nHi Dr Patel,\n\nRiverside Dental could fill more chairs with "
-        "Google Ads and text reminders. Open to a call?\n\nBest,\nTom"
+        "online ads and text reminders. Open to a call?\n\nBest,\nTom"
     )
     assert "RS001" in codes(research.lint(text, "en"))
