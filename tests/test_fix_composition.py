@@ -249,3 +249,13 @@ def test_a_replacement_does_not_double_a_full_stop() -> None:
     start = text.index("MwSt")
     edit = tidy(text, Edit(start, start + 4, "MwSt."))
     assert (text[: edit.start] + edit.replacement + text[edit.end :]).count("MwSt..") == 0
+
+
+def test_a_deletion_never_capitalises_code() -> None:
+    from outreach_lint.fixing.tidy import Edit, tidy
+
+    text = "Send this:\nObviously leitweg_id goes first."
+    start = text.index("Obviously")
+    edit = tidy(text, Edit(start, start + len("Obviously "), ""))
+    fixed = text[: edit.start] + edit.replacement + text[edit.end :]
+    assert "leitweg_id goes first" in fixed

@@ -61,6 +61,9 @@ def _capitalised(word_text: str) -> str | None:
     word = re.match(r"[^\W\d_]+", word_text)
     if word is None or not word.group().islower():
         return None
+    token = re.match(r"\S+", word_text)
+    if token is not None and re.search(r"[_/:=@{}\[\]<>`]|\.\w", token.group()):
+        return None  # code, a key or an address ("leitweg_id", "docs.example.com") keeps its case
     return word_text[0].upper()
 
 
