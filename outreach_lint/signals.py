@@ -435,48 +435,19 @@ _STOP_STEMS = word_set(
 _STOP_STEMS = frozenset(word[:6] for word in _STOP_STEMS)
 
 
-def _stem(word: str) -> str:
-    return word.lower()[:6]
-
-
-_FACT_NUMBER = re.compile(r"\d[\d.,]*")
-
-
-@lru_cache(maxsize=512)
-def fact_terms(fact: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(figures, word stems) that identify a fact. Years, days of dates and single digits are too common to
-    identify one; words are cut to six letters so that inflections match."""
-    numbers = set()
-    for match in _FACT_NUMBER.finditer(fact):
-        number = match.group(0).rstrip(".,")
-        after = fact[match.end() : match.end() + 12].lstrip(". ")
-        if re.fullmatch(r"(?:19|20)\d\d", number) or len(number) < 2:
-            continue
-        if len(number) <= 2 and after[:3].lower() in _MONTH_PREFIXES:
-            continue  # the day of "12 Feb 2026"
-        numbers.add(number.replace(",", "."))
-    stems = frozenset(
-        _stem(w)
-        for w in re.findall(r"[^\W\d_][\w-]{3,}", fact)
-        if _stem(w) not in _STOP_STEMS and w.lower() not in MONTH_NUMBER
-    )
-    return frozenset(numbers), stems
-
-
-_MONTH_PREFIXES = frozenset(name[:3].lower() for name in (*_MONTHS_EN, *_MONTHS_DE))
-
-
-def text_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    numbers = frozenset(n.rstrip(".,").replace(",", ".") for n in _FACT_NUMBER.findall(text))
-    stems = frozenset(_stem(w) for w in re.findall(r"[^\W\d_][\w-]{3,}", text))
-    return numbers, stems
-
-
 # -- dates and their age ---------------------------------------------------------------------------------
 
 _QUARTER = re.compile(r"(?:Q([1-4])|([1-4])Q|([1-4])\.\s?Quartal|(first|second|third|fourth|erst|zweit|dritt|viert))")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "erst": 1, "zweit": 2, "dritt": 3, "viert": 4}
 _HALF = re.compile(r"(?:H([12])|(first|second|erst|zweit)\w*\s+(?:half|Halbjahr))", re.IGNORECASE)
+
+
+def named_month(text: str) -> int | None:
+    """The number of the first month a text names in a capitalised word ("Sept 2026", "im Oktober")."""
+    for word in re.findall(r"[^\W\d_]+", text):
+        if word[0].isupper() and word.lower() in MONTH_NUMBER:
+            return MONTH_NUMBER[word.lower()]
+    return None
 
 
 def period_end(signal: Signal) -> _dt.date | None:
@@ -490,11 +461,7 @@ def period_end(signal: Signal) -> _dt.date | None:
         year = 2000 + int(short.group(1))
     else:
         year = int(year_match.group(0))
-    month = None
-    for word in re.findall(r"[^\W\d_]+", text):
-        if word.lower().rstrip(".") in MONTH_NUMBER and word[0].isupper():
-            month = MONTH_NUMBER[word.lower().rstrip(".")]
-            break
+    month = named_month(text)
     numeric = re.match(r"(\d{1,2})\.\s?(\d{1,2})\.", text) or re.match(r"\d{4}-(\d\d)-(\d\d)", text)
     if month is None and numeric:
         month = int(numeric.group(2)) if text[4:5] != "-" else int(numeric.group(1))
@@ -525,10 +492,9 @@ __all__ = [
     "Signal",
     "company_names",
     "entity_signals",
-    "fact_terms",
     "iter_signals",
+    "named_month",
     "period_end",
     "prospect_signals",
-    "text_terms",
     "word_set",
 ]

@@ -21,6 +21,10 @@ _GREETING_LINE = re.compile(
     r"sehr geehrte(?:/r|\(r\)|r|s)?|liebe(?:/r|r|s)?|grüß gott|greetings|hello|hallo|hi|hey|dear|moin|servus|"
     r"grüezi|hej))(?![\w/])(?P<rest>[^\n]*)"
 )
+#: A German greeting line ending in a comma: the body after it goes on in lower case ("… Frau Lorenz,\n\nim Jänner").
+GERMAN_GREETING_LINE = re.compile(
+    r"\s*(?:Sehr geehrte|Liebe|Lieber|Hallo|Guten (?:Tag|Morgen|Abend)|Moin|Servus|Grüß|Grüezi)\b.*,\s*$"
+)
 #: A salutation that names nobody ("Dear Sir or Madam", "Hi there", "Sehr geehrte Damen und Herren").
 GENERIC_SALUTATION = re.compile(
     r"^[ \t]*(?P<greeting>(?i:dear (?:sirs?(?:\s*(?:or|/)\s*madame?)?|madame?|(?:valued )?(?:customers?|clients?|"

@@ -7,6 +7,7 @@ What counts as a specific detail is documented in ``outreach_lint.signals``.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from ..signals import (
     company_names,
     entity_signals,
     iter_signals,
+    named_month,
     prospect_signals,
     word_set,
 )
@@ -33,6 +35,7 @@ from .dates import reference_date
 from .lazy import lazy
 from .legalforms import LEGAL_FORM_ANY_CASE
 from .names import TITLE_BEFORE
+from .signoff import short_last_lines
 from .textstats import sentence_pronouns
 from .units import Sentence
 
@@ -173,21 +176,8 @@ class Research:
     def _signature_words(self) -> frozenset[str]:
         """Capitalised words of the signature and the From: name, lower-cased."""
         words = self._signature_capitals + _SIGNATURE_WORD.findall(self.ctx.document.headers.get("from", ""))
-        words += _SIGNATURE_WORD.findall("\n".join(self._closing_name_lines))
+        words += _SIGNATURE_WORD.findall("\n".join(short_last_lines(self.ctx.body.text, count=3, max_words=4)))
         return frozenset(w.lower().strip(".'’") for w in words)
-
-    @lazy
-    def _closing_name_lines(self) -> list[str]:
-        """A name block that ends the body without a sign-off line ("Chris Vandermeer / GateKeep"): up to three
-        short last lines without end punctuation, after a blank line."""
-        text = self.ctx.body.text.rstrip()
-        block = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else ""
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if not 1 <= len(lines) <= 3:
-            return []
-        if any(len(line.split()) > 4 or line.endswith((".", "?", "!", ":", ",")) for line in lines):
-            return []
-        return lines
 
     @lazy
     def _intro_words(self) -> frozenset[str]:
@@ -334,7 +324,7 @@ class Research:
                 return None
             start = sentence.start_char + anchor.start()
             return Signal("observation", start, start + len(anchor.group(0)), anchor.group(0))
-        own = self._prospect_words | {w.lower() for w in self._sender_org_words}
+        own = self._prospect_words | self._sender_org_lower
         for match in _MID_CAPITAL.finditer(text):
             word = match.group(1)
             lower = word.lower().strip(".'’")
@@ -344,6 +334,10 @@ class Research:
             return Signal("observation", start, start + len(word), word)
         return None
 
+    @lazy
+    def _sender_org_lower(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._sender_org_words)
+
     def _about_reader(self, sentence: Sentence) -> bool:
         """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""
         if sentence_pronouns(sentence, self.ctx.language)[1] or _OWNER.search(sentence.text):
@@ -352,13 +346,17 @@ class Research:
             sentence.start_char <= hit.start < sentence.end_char for hit in self.prospect_hits if hit.kind == "prospect"
         )
 
+    @lazy
+    def _written_on(self) -> _dt.date:
+        """The day the email is written (its Date: header, else today): read once per email."""
+        return reference_date(self.ctx)
+
     def _in_future(self, signal: Signal) -> bool:
         """A date after the day the email is written: a later year ("priorities for 2027"), a later month of
         this year, or, without a year, one of the next three months ("am 12. Januar" written in December)."""
-        today = reference_date(self.ctx)
+        today = self._written_on
         years = [int(y) for y in _YEAR_IN.findall(signal.text)]
-        month = next((MONTH_NUMBER[w.lower().rstrip(".")] for w in _WORD.findall(signal.text)
-                      if w[:1].isupper() and w.lower().rstrip(".") in MONTH_NUMBER), None)
+        month = named_month(signal.text)
         if years:
             year = min(years)
             return year > today.year or (year == today.year and month is not None and month > today.month)
@@ -514,7 +512,6 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
-_WORD = re.compile(r"[^\W\d_]+\.?")
 _PLACEHOLDER_WORDS = word_set(
     """company name first last full firma firmenname vorname nachname name anrede unternehmen organisation
     organization business contact kontakt your ihr ihre"""

@@ -52,6 +52,20 @@ def filled_line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def short_last_lines(text: str, count: int = 4, max_words: int = 6) -> list[str]:
+    """The short last lines of a body, up to ``count``, stopping at a line that ends a sentence: a name block
+    ("Chris Vandermeer / GateKeep") or sign-off the signature finder did not mark."""
+    tail: list[str] = []
+    for start, end in reversed(filled_line_spans(text)):
+        line = text[start:end]
+        if len(line.split()) > max_words or line.endswith((".", "?", "!", ":")):
+            break
+        tail.insert(0, line)
+        if len(tail) >= count:
+            break
+    return tail
+
+
 def signature_start(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
     """The index of the line where the signature starts among ``lines[:limit]`` (the prose), or None."""
     for index in range(limit):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..factmatch import mentions_fact, text_keys
+from ..factmatch import fact_keys, mentions_fact, text_keys
 from ..mergefields import find_merge_fields
 from ..prospect import Prospect
-from ..signals import POSSESSIVE, company_names, fact_terms, iter_signals, text_terms, word_set
+from ..signals import POSSESSIVE, company_names, iter_signals, word_set
 from .greeting import GENERIC_SALUTATION
 from .legalforms import ENDS_IN_LEGAL_FORM, LEGAL_FORM_ANY_CASE
 from .names import TITLES
@@ -126,14 +126,15 @@ def find_slips(ctx: CheckContext) -> list[Slip]:
     return found
 
 
-def _quotes_closely(fact: str, terms: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether a sentence repeats one of the fact's own figures (``fact_terms`` leaves out years and days), or
-    four of its words when the fact has no figure: "complaints fell by 41 % at Thornbury Mutual" next to a fact
+def _quotes_closely(fact: str, text: str, keys: frozenset[str]) -> bool:
+    """Whether a sentence repeats, in digits, one of the fact's own figures of two or more digits, or four of
+    its words when the fact has no such figure: "complaints fell by 41 % at Thornbury Mutual" next to a fact
     about complaints is a reference customer, not a slip."""
-    numbers, stems = fact_terms(fact)
-    if numbers:
-        return bool(numbers & terms[0])
-    return len(stems & terms[1]) >= 4
+    own = fact_keys(fact)
+    figures = [k[2:] for k in own if k.startswith("n:") and len(k) > 3]
+    if figures:
+        return any(figure in text for figure in figures)
+    return len({k for k in own if k[0] == "w"} & keys) >= 4
 
 
 #: "in Shopfloor Weekly", "laut Handelsblatt": where a fact was published, not whose fact it is.
@@ -169,9 +170,8 @@ def _misattributed(ctx: CheckContext) -> list[Slip]:
     slips: list[Slip] = []
     for sentence in found.content:
         text = sentence.text
-        terms = text_terms(text)
         keys = text_keys(text)
-        facts = [f for f in prospect.all_facts if mentions_fact(f, keys, exclude) and _quotes_closely(f, terms)]
+        facts = [f for f in prospect.all_facts if mentions_fact(f, keys, exclude) and _quotes_closely(f, text, keys)]
         if not facts or any(n in text.lower() for n in names):
             continue
         fact_words = {w.lower() for f in facts for w in re.findall(r"[^\W\d_][\w&-]{2,}", f)}

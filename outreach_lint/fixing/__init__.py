@@ -47,27 +47,25 @@ class Fixer:
     def __init__(self, linter: Linter, unsafe: bool) -> None:
         self.linter = linter
         self.unsafe = unsafe
-        self._outcomes: dict[int, FixOutcome | None] = {}
-        self._flags: dict[int, list[bool]] = {}
-        self._alive: list[object] = []  # the reports keyed by id(): kept alive so that no id is reused
+        # Keyed by id(): each value holds its report too, so that the id stays taken while it is cached.
+        self._outcomes: dict[int, tuple[FileReport, FixOutcome | None]] = {}
+        self._flags: dict[int, tuple[FileReport, list[bool]]] = {}
 
     def outcome(self, file: FileReport) -> FixOutcome | None:
         """What ``--fix`` does to this file; None when it cannot change it (an error, .eml, nothing to fix)."""
         if id(file) not in self._outcomes:
-            self._alive.append(file)
-            self._outcomes[id(file)] = self._run(file)
-            outcome = self._outcomes[id(file)]
-            self._flags[id(file)] = outcome.fixed if outcome else [False] * len(file.findings)
+            outcome = self._run(file)
+            self._outcomes[id(file)] = (file, outcome)
+            self._flags[id(file)] = (file, outcome.fixed if outcome else [False] * len(file.findings))
             if outcome is not None and outcome.report is not None:
-                self._alive.append(outcome.report)
-                self._flags[id(outcome.report)] = outcome.remaining
-        return self._outcomes[id(file)]
+                self._flags[id(outcome.report)] = (outcome.report, outcome.remaining)
+        return self._outcomes[id(file)][1]
 
     def fixable(self, file: FileReport) -> list[bool]:
         """Per finding of ``file`` (a checked or a re-checked one): whether a fix run applies its fix."""
         if id(file) not in self._flags:
             self.outcome(file)
-        return self._flags[id(file)]
+        return self._flags[id(file)][1]
 
     def fixable_flags(self, report: Report) -> list[list[bool]]:
         return [self.fixable(file) for file in report.files]

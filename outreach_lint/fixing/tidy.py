@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..analysis.greeting import GERMAN_GREETING_LINE
+
 #: A word before a full stop that does not end a sentence ("z. B. unser", "Dr. Weber").
 _ABBREVIATIONS = frozenset(
     {"z", "b", "d", "h", "e", "g", "i", "u", "s", "o", "a", "dr", "mr", "mrs", "ms", "nr", "no", "vs", "ca"}
@@ -30,11 +32,6 @@ class Edit:
     replacement: str
 
 
-_GERMAN_GREETING = re.compile(
-    r"\s*(?:Sehr geehrte|Liebe|Lieber|Hallo|Guten (?:Tag|Morgen|Abend)|Moin|Servus|Grüß|Grüezi)\b.*,\s*$"
-)
-
-
 def is_sentence_start(before: str, markup: bool = False) -> bool:
     """Whether text that follows ``before`` starts a sentence (or a line, or a subject)."""
     stripped = before.rstrip(" \t")
@@ -46,7 +43,7 @@ def is_sentence_start(before: str, markup: bool = False) -> bool:
         previous = stripped.rstrip()
         last_line = previous[previous.rfind("\n") + 1 :]
         # After "Sehr geehrte Frau Lorenz," German goes on in lower case ("im Jänner …").
-        return not (last_line.endswith(",") and _GERMAN_GREETING.match(last_line))
+        return not (last_line.endswith(",") and GERMAN_GREETING_LINE.match(last_line))
     line = stripped[stripped.rfind("\n") + 1 :]
     if _HEADER_LINE.match(line):
         return True

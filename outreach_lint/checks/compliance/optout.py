@@ -20,7 +20,7 @@ from email.utils import getaddresses
 
 from ...analysis.context import CheckContext, RawFinding
 from ...analysis.legalforms import COMPANY_WORDS
-from ...analysis.signoff import SIGN_OFF, filled_line_spans
+from ...analysis.signoff import SIGN_OFF, filled_line_spans, short_last_lines
 from ...analysis.units import Sentence, Unit
 from ...data import load
 from ...models import FixSafety, Severity
@@ -124,22 +124,8 @@ _ADDRESS = re.compile(
 _ADDRESS_SLOT = {"de": "[Straße Nr.] · [PLZ Ort]", "en": "[Street address] · [City, State ZIP]"}
 
 
-def _tail_lines(ctx: CheckContext, count: int = 4) -> list[str]:
-    """The short last lines of the body: a sign-off block the region finder did not mark."""
-    text = ctx.body.text
-    tail = []
-    for start, end in reversed(filled_line_spans(text)):
-        line = text[start:end]
-        if len(line.split()) > 6 or line.endswith((".", "?", "!", ":")):
-            break
-        tail.insert(0, line)
-        if len(tail) >= count:
-            break
-    return tail
-
-
 def _identity_lines(ctx: CheckContext, sig: Unit | None) -> list[str]:
-    lines = _tail_lines(ctx)
+    lines = short_last_lines(ctx.body.text)
     if sig is not None:
         lines += [sig.text[s:e] for s, e in filled_line_spans(sig.text)]
     return [line for line in lines if line.strip("-_ ") and not SIGN_OFF.match(line)]
