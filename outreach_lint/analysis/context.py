@@ -15,7 +15,7 @@ from ..prospect import Prospect
 from ..rulepack import RuleMeta
 from .greeting import Greeting, read_greeting, uses_formal_address, without_greeting
 from .jurisdiction import claims_jurisdiction, optout_jurisdiction, recipient_jurisdiction
-from .lazy import memoized
+from .lazy import lazy
 from .options import CheckOptions
 from .research import Research
 from .signature import Signature
@@ -59,12 +59,12 @@ class CheckContext:
         """Body sentences that contain at least one word."""
         return self.body.sentences
 
-    @memoized
+    @lazy
     def units(self) -> list[Unit]:
         """The subject (when it has text) and the body, in that order."""
         return [self.body] if self.subject is None else [self.subject, self.body]
 
-    @memoized
+    @lazy
     def content(self) -> list[Sentence]:
         """Body sentences without the greeting line."""
         return without_greeting(self.body.sentences)
@@ -96,7 +96,7 @@ class CheckContext:
             for f in self.flagged(sentence)
         )
 
-    @memoized
+    @lazy
     def _flagged_by_sentence(self) -> dict[tuple[int, int], list[RawFinding]]:
         """The phrase-rule findings that overlap each body sentence, keyed by the sentence's character range.
 
@@ -115,51 +115,51 @@ class CheckContext:
         return found
 
     # -- the email -----------------------------------------------------------------------------------------
-    @memoized
+    @lazy
     def effective_mode(self) -> str:
         """``mode:`` in the draft's own front matter, else the resolved mode (--mode, config, file type)."""
         front_matter = self.document.front_matter
         declared = front_matter.get("mode") if front_matter else None
         return declared if declared in MODES else self.mode
 
-    @memoized
+    @lazy
     def is_reply(self) -> bool:
         """Whether the email answers or forwards another one (``analysis.thread``)."""
         return _is_reply(self.document)
 
-    @memoized
+    @lazy
     def greeting(self) -> Greeting | None:
         """The salutation line at the start of the body."""
         return read_greeting(self.body.text)
 
-    @memoized
+    @lazy
     def formal(self) -> bool:
         """German: the email uses Sie (formal) rather than du; English emails count as informal."""
         return self.language == "de" and uses_formal_address(self.body.tokens)
 
-    @memoized
+    @lazy
     def signature(self) -> Signature:
         """The sender's signature."""
         return Signature(self.document, self.body)
 
     # -- the recipient -------------------------------------------------------------------------------------
-    @memoized
+    @lazy
     def research(self) -> Research:
         """What the email shows of research about the recipient, and what it says about the sender."""
         return Research(self)
 
-    @memoized
+    @lazy
     def slips(self) -> list[Slip]:
         """Greetings and phrases that name someone else than the prospect."""
         return find_slips(self)
 
     # -- the law -------------------------------------------------------------------------------------------
-    @memoized
+    @lazy
     def jurisdiction(self) -> str | None:
         """The configured jurisdiction, else the one the recipient's address implies."""
         return recipient_jurisdiction(self.document, self.options.jurisdiction)
 
-    @memoized
+    @lazy
     def optout_jurisdiction(self) -> str | None:
         """The jurisdiction whose opt-out rules apply, or None when CO003–CO005 stay silent."""
         options = self.options
@@ -167,7 +167,7 @@ class CheckContext:
             self.document, self.body.text, self.signature.text, options.jurisdiction, options.footer_injected
         )
 
-    @memoized
+    @lazy
     def claims_jurisdiction(self) -> str | None:
         """The law under which leadership, superlative and guarantee claims are a legal risk, if any."""
         return claims_jurisdiction(self.document, self.language, self.options.jurisdiction)

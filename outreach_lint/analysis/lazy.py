@@ -33,7 +33,3 @@ class lazy(Generic[T]):
         except KeyError:
             value = memo[self.name] = self.compute(instance)
             return value
-
-
-#: The name the shared analyses of a check context use.
-memoized = lazy

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...analysis.context import CheckContext, RawFinding
-from ...analysis.recipient import display_company, opener_rewrite, opening_span
+from ...analysis.recipient import display_company
 from ...rulepack import RuleMeta
-from ..base import suggestion
+from ..base import researched_draft, unresearched_opener
 from ..registry import register
 
 
@@ -27,22 +27,12 @@ from ..registry import register
 )
 def company_not_named(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     prospect = ctx.prospect
-    if not prospect.company or ctx.effective_mode != "draft" or ctx.is_reply:
+    if not prospect.company or not researched_draft(ctx):
         return []
-    found = ctx.research
-    if (
-        not found.content
-        or found.specific is None
-        or found.company_named()
-        or any(kind == "company" for kind, *_ in ctx.slips)
-    ):
+    if ctx.research.company_named() or any(kind == "company" for kind, *_ in ctx.slips):
         return []
-    if prospect.all_facts and found.facts_used:
+    if prospect.all_facts and ctx.research.facts_used:
         return []  # "Ihr Geschäftsbericht 2025 nennt 1,8 %": quoting their own figures addresses them
-    start, end, opening = opening_span(ctx.body.text, found.content)
     company = display_company(prospect)
     lead = f"Name {company}." if ctx.language == "en" else f"Nennen Sie {company}."
-    rewrite = opener_rewrite(ctx.prospect, ctx.language, opening, True, lead)
-    sugg = suggestion(*rewrite) if rewrite else None
-    message = f"{company} is not named anywhere in the email"
-    return [RawFinding(meta, ctx.body, start, end, (sugg,) if sugg else (suggestion(None, lead),), message)]
+    return [unresearched_opener(ctx, meta, lead, True, f"{company} is not named anywhere in the email")]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ...analysis.context import CheckContext, RawFinding
-from ...analysis.recipient import opener_rewrite, opening_span
 from ...models import Severity
 from ...rulepack import RuleMeta
-from ..base import suggestion
+from ..base import researched_draft, unresearched_opener
 from ..registry import register
 
 
@@ -30,17 +29,11 @@ from ..registry import register
 )
 def facts_not_used(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     prospect = ctx.prospect
-    if not prospect.all_facts or ctx.effective_mode != "draft" or ctx.is_reply:
+    if not prospect.all_facts or not researched_draft(ctx) or ctx.research.facts_used:
         return []
-    found = ctx.research
-    if not found.content or found.specific is None or found.facts_used:
-        return []
-    start, end, opening = opening_span(ctx.body.text, found.content)
     lead = (
         f"You know {len(prospect.all_facts)} fact(s) about them."
         if ctx.language == "en"
         else f"Sie kennen {len(prospect.all_facts)} Fakt(en) über den Empfänger."
     )
-    rewrite = opener_rewrite(ctx.prospect, ctx.language, opening, False, lead)
-    sugg = suggestion(*rewrite) if rewrite else None
-    return [RawFinding(meta, ctx.body, start, end, (sugg,) if sugg else (suggestion(None, lead),))]
+    return [unresearched_opener(ctx, meta, lead, False)]
