@@ -13,6 +13,7 @@ from .analysis.jurisdiction import claims_jurisdiction
 from .analysis.options import CheckOptions
 from .analysis.units import Unit
 from .checks.base import CodeCheck
+from .checks.metric import metric_checks
 from .checks.phrase import PhraseEngine
 from .checks.registry import CODE_CHECKS
 from .config import Config, ConfigError, Override
@@ -25,7 +26,7 @@ from .nlp import Pipelines
 from .parsing import LineIndex, parse
 from .patterns import strip_captures
 from .prospect import Prospect, ProspectError, from_mapping, load_prospect, resolve
-from .rulepack import PhraseRule, RuleError, RuleMeta, builtin_rules_dir, load_classes, load_directory
+from .rulepack import MetricRule, PhraseRule, RuleError, RuleMeta, builtin_rules_dir, load_classes, load_directory
 from .source import Source, SourceError, is_template_path, read_path, read_stream, read_text
 from .spelling import build_spelling_service
 from .spelling.hunspell_backend import DictionaryError
@@ -52,9 +53,13 @@ class Linter:
             self.pipelines = _SHARED_PIPELINES.setdefault(models_key, Pipelines(self.config.spacy_models))
         self._engine_key = (models_key, tuple(str(d) for d in self.config.rule_dirs))
         self._lock = self.pipelines.lock
-        phrase_rules = load_directory(builtin_rules_dir())
+        pack_rules = load_directory(builtin_rules_dir())
         for directory in self.config.rule_dirs:
-            phrase_rules.extend(load_directory(directory))
+            pack_rules.extend(load_directory(directory))
+        phrase_rules = [rule for rule in pack_rules if isinstance(rule, PhraseRule)]
+        metric_rules = [rule for rule in pack_rules if isinstance(rule, MetricRule)]
+        #: The metric rules run as checks, before the code checks, with the configuration's limits.
+        self._metric_checks = metric_checks(metric_rules, self.config.options)
         self.word_classes = _word_classes((builtin_rules_dir(), *self.config.rule_dirs))
         _validate_language(phrase_rules, self.word_classes)
         self._phrase_rules: dict[str, list[PhraseRule]] = {}
@@ -65,7 +70,7 @@ class Linter:
         self._engines: dict[str, PhraseEngine] = {}
         self._checks_by_language: dict[str, list[CodeCheck]] = {}
         self.rules: dict[str, RuleMeta] = {}
-        for meta in [r.meta for r in phrase_rules] + [c.meta for c in CODE_CHECKS]:
+        for meta in [r.meta for r in pack_rules] + [c.meta for c in CODE_CHECKS]:
             if meta.code in self.rules:
                 raise ValueError(f"rule code {meta.code} is defined twice ({meta.origin})")
             self.rules[meta.code] = meta
@@ -303,7 +308,7 @@ class Linter:
         if checks is None:
             checks = self._checks_by_language[language] = [
                 check
-                for check in CODE_CHECKS
+                for check in (*self._metric_checks, *CODE_CHECKS)
                 if check.meta.code in self.enabled and check.meta.language in ("*", language)
             ]
         return checks

@@ -15,8 +15,23 @@ from .vocabularies import ScopeConditions, VocabularyError, parse_classes, parse
 
 CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KINDS = ("phrase", "code")
+#: The kinds of rule: ``phrase`` and ``metric`` rules are data in packs, ``code`` checks are Python.
+KINDS = ("phrase", "metric", "code")
 LANGUAGES = ("en", "de", "*")
+#: What a metric rule counts, and the part of the email it counts in (one finding per part out of bounds).
+METRIC_COUNTS = ("words", "characters")
+METRIC_SCOPES = ("body", "sentence", "subject", "paragraph")
+#: The configuration keys a metric rule's ``option`` may name: the configured value replaces the rule's ``max``.
+METRIC_OPTIONS = ("max-words", "max-sentence-words", "max-subject-words", "max-subject-chars")
+#: The built-in suggestions a metric rule's ``suggest`` may name: the scope each works on and the counts it
+#: understands (the builders are ``outreach_lint.checks.metric``).
+SUGGESTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "shorten-draft": ("body", ("words",)),
+    "shorten-subject": ("subject", METRIC_COUNTS),
+    "split-sentence": ("sentence", METRIC_COUNTS),
+}
+#: What a metric rule's ``finding-message`` may name.
+METRIC_PLACEHOLDERS = ("count", "max", "min", "words", "characters")
 
 
 class RuleError(ValueError):
@@ -66,6 +81,37 @@ class PhraseRule:
     conditions: ScopeConditions = field(default_factory=ScopeConditions)
 
 
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One bound of a metric rule: what is counted, the limits (either may be None), and the configuration key
+    whose value replaces ``max``."""
+
+    count: str
+    max: int | None = None
+    min: int | None = None
+    option: str | None = None
+
+    def outside(self, counted: int) -> bool:
+        """Whether ``counted`` breaks this bound: above ``max`` or below ``min``."""
+        return (self.max is not None and counted > self.max) or (self.min is not None and counted < self.min)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    """A metric rule from a pack: a count with bounds over a part of the email (Vale's occurrence/metric)."""
+
+    meta: RuleMeta
+    per: str
+    measures: tuple[Measure, ...]
+    #: The finding's message with ``{count}``, ``{max}``, ``{min}``, ``{words}``, ``{characters}``; None: ``message``.
+    finding_message: str | None = None
+    #: A built-in suggestion (``SUGGESTERS``) for a part over its maximum; None: the rule's rewrite as advice.
+    suggest: str | None = None
+
+
+Rule = PhraseRule | MetricRule
+
+
 def _str(raw: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
     value = raw.get(key, default)
     if not isinstance(value, str) or (default is None and not value.strip()):
@@ -82,67 +128,77 @@ def _str_list(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-#: The fields a ``[[rules]]`` table may have.
-RULE_FIELDS = frozenset(
-    {
-        "code",
-        "slug",
-        "category",
-        "severity",
-        "language",
-        "message",
-        "why",
-        "rewrite",
-        "examples",
-        "patterns",
-        "exceptions",
-        "replacement",
-        "swap",
-        "fix",
-        "sentence",
-        "enabled",
-        "unless",
-        "require",
-        "scope",
-        "question",
-        "tags",
-        "legal-risk",
-        "fact-slot",
-        "example",
-        "template",
-    }
+#: The fields every ``[[rules]]`` table may have, and those of one kind only.
+COMMON_FIELDS = frozenset(
+    {"kind", "code", "slug", "category", "severity", "language", "message", "why", "rewrite", "examples"}
+    | {"enabled", "tags", "example"}
 )
+PHRASE_FIELDS = frozenset(
+    {"patterns", "exceptions", "replacement", "swap", "fix", "sentence", "unless", "require", "scope"}
+    | {"question", "legal-risk", "fact-slot", "template"}
+)
+METRIC_FIELDS = frozenset({"count", "per", "max", "min", "option", "measures", "finding-message", "suggest"})
+RULE_FIELDS = COMMON_FIELDS | PHRASE_FIELDS | METRIC_FIELDS
 
 
-def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> PhraseRule:
-    """Validate one ``[[rules]]`` table."""
+def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Rule:
+    """Validate one ``[[rules]]`` table: a phrase rule, or a metric rule with ``kind = "metric"``."""
     merged = {**defaults, **raw}
     unknown = set(raw) - RULE_FIELDS
     if unknown:
         raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     code = _str(merged, "code", where)
     where = f"{where} ({code})"
-    identity = _identity(merged, code, where)
-    bad, good = _examples(merged, where)
-    swaps, patterns = _patterns(merged, where)
-    replacement = merged.get("replacement")
-    if replacement is not None:
-        replacement = (replacement,) if isinstance(replacement, str) else tuple(replacement)
-    meta = RuleMeta(
-        code=code,
-        **identity,
+    kind = merged.get("kind", "phrase")
+    if kind not in ("phrase", "metric"):
+        raise RuleError(f'{where}: kind must be "phrase" or "metric"')
+    foreign = set(raw) & (PHRASE_FIELDS if kind == "metric" else METRIC_FIELDS)
+    if foreign:
+        names = ", ".join(sorted(foreign))
+        if kind == "metric":
+            raise RuleError(f"{where}: a metric rule has no {names} (those are phrase-rule fields)")
+        raise RuleError(f'{where}: {names} belong to metric rules; add kind = "metric"')
+    if kind == "metric":
+        return _metric_rule({k: v for k, v in merged.items() if k != "fix"}, code, where)
+    return _phrase_rule(merged, code, where)
+
+
+def _head(merged: dict[str, Any], code: str, where: str) -> dict[str, Any]:
+    """The identity (code, slug, category, language, severity, fix) and examples every rule has, validated."""
+    head = {"code": code, **_identity(merged, code, where)}
+    head["examples_bad"], head["examples_good"] = _examples(merged, where)
+    return head
+
+
+def _meta(merged: dict[str, Any], head: dict[str, Any], where: str, **fields: Any) -> RuleMeta:
+    """The metadata every kind of rule has, validated; ``fields`` are the kind's own."""
+    return RuleMeta(
+        **head,
         message=_str(merged, "message", where),
         why=_str(merged, "why", where),
         rewrite=_str(merged, "rewrite", where),
         example=_str(merged, "example", where, "") or None,
-        template=_templates(merged, where),
-        examples_bad=bad,
-        examples_good=good,
-        kind="phrase",
-        replacement=replacement,
         origin=where.split(" (")[0],
         default_enabled=bool(merged.get("enabled", True)),
         tags=_tags(merged, where),
+        **fields,
+    )
+
+
+def _phrase_rule(merged: dict[str, Any], code: str, where: str) -> PhraseRule:
+    """A phrase rule: patterns, exceptions, replacements, scope conditions and templates."""
+    head = _head(merged, code, where)
+    swaps, patterns = _patterns(merged, where)
+    replacement = merged.get("replacement")
+    if replacement is not None:
+        replacement = (replacement,) if isinstance(replacement, str) else tuple(replacement)
+    meta = _meta(
+        merged,
+        head,
+        where,
+        template=_templates(merged, where),
+        kind="phrase",
+        replacement=replacement,
         legal_risk=_str(merged, "legal-risk", where, "") or None,
         fact_slot=_str(merged, "fact-slot", where, "") or None,
     )
@@ -152,6 +208,124 @@ def parse_rule(raw: dict[str, Any], defaults: dict[str, Any], where: str) -> Phr
         raise RuleError(str(exc)) from None
     exceptions = _str_list(merged, "exceptions", where)
     return PhraseRule(meta, patterns, exceptions, swaps, bool(merged.get("sentence")), conditions)
+
+
+def _metric_rule(merged: dict[str, Any], code: str, where: str) -> MetricRule:
+    """A metric rule: ``per`` (the scope), one measure (``count``/``max``/``min``/``option``) or a list of them
+    (``measures``), and optionally ``finding-message`` and ``suggest``."""
+    head = _head(merged, code, where)
+    per = merged.get("per")
+    if per not in METRIC_SCOPES:
+        raise RuleError(f"{where}: per must be one of {', '.join(METRIC_SCOPES)}")
+    single = {key: merged[key] for key in ("count", "max", "min", "option") if key in merged}
+    if single and "measures" in merged:
+        raise RuleError(f"{where}: give either count/max/min/option or measures, not both")
+    tables = merged.get("measures", [single])
+    if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+        raise RuleError(f"{where}: measures must be a non-empty list of tables ({{ count = ..., max = ... }})")
+    named = "measures" in merged
+    measures = tuple(_measure(t, f"{where} measure {i + 1}" if named else where) for i, t in enumerate(tables))
+    suggest = _suggest(merged, per, measures, where)
+    finding_message = _finding_message(merged, measures, where)
+    details = metric_details(per, measures)
+    meta = _meta(merged, head, where, kind="metric", details=details)
+    return MetricRule(meta, per, measures, finding_message, suggest)
+
+
+def _measure(table: dict[str, Any], where: str) -> Measure:
+    """One count with its bounds: positive whole numbers, ``min`` not above ``max``, ``option`` a known key."""
+    unknown = set(table) - {"count", "max", "min", "option"}
+    if unknown:
+        raise RuleError(f"{where}: unknown measure field(s) {', '.join(sorted(unknown))}")
+    count = table.get("count")
+    if count not in METRIC_COUNTS:
+        raise RuleError(f"{where}: count must be one of {', '.join(METRIC_COUNTS)}")
+    bounds = {}
+    for key in ("max", "min"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
+            raise RuleError(f"{where}: {key} must be a positive whole number, not {value!r}")
+        bounds[key] = value
+    if bounds["max"] is None and bounds["min"] is None:
+        raise RuleError(f"{where}: a measure needs max, min or both")
+    if bounds["max"] is not None and bounds["min"] is not None and bounds["min"] > bounds["max"]:
+        raise RuleError(f"{where}: min ({bounds['min']}) is above max ({bounds['max']})")
+    option = table.get("option")
+    if option is not None:
+        if option not in METRIC_OPTIONS:
+            known = ", ".join(METRIC_OPTIONS)
+            raise RuleError(f"{where}: option {option!r} is not a limit the configuration sets ({known})")
+        if bounds["max"] is None:
+            raise RuleError(f"{where}: option {option!r} replaces max; give max as its default")
+    return Measure(count, bounds["max"], bounds["min"], option)
+
+
+def _suggest(merged: dict[str, Any], per: str, measures: tuple[Measure, ...], where: str) -> str | None:
+    """``suggest``: the name of a built-in suggestion that fits the rule's scope and counts."""
+    name = merged.get("suggest")
+    if name is None:
+        return None
+    if not isinstance(name, str) or name not in SUGGESTERS:
+        raise RuleError(f"{where}: suggest {name!r} is not a built-in suggestion ({', '.join(SUGGESTERS)})")
+    scope, counts = SUGGESTERS[name]
+    if per != scope:
+        raise RuleError(f'{where}: suggest {name!r} works on per = "{scope}" only')
+    if any(measure.count not in counts for measure in measures):
+        raise RuleError(f"{where}: suggest {name!r} needs every measure to count {' or '.join(counts)}")
+    return name
+
+
+def _finding_message(merged: dict[str, Any], measures: tuple[Measure, ...], where: str) -> str | None:
+    """``finding-message``: text with placeholders of ``METRIC_PLACEHOLDERS`` only; ``{max}`` and ``{min}`` only
+    where every measure has that bound."""
+    message = _str(merged, "finding-message", where, "") or None
+    if message is None:
+        return None
+    rest = _PLACEHOLDER.sub("", message)
+    if "{" in rest or "}" in rest:
+        raise RuleError(f"{where}: finding-message {message!r} must be text with {{placeholders}} only")
+    for name in _PLACEHOLDER.findall(message):
+        if name not in METRIC_PLACEHOLDERS:
+            raise RuleError(f"{where}: finding-message names {{{name}}}; it may name {', '.join(METRIC_PLACEHOLDERS)}")
+        if name in ("max", "min") and any(getattr(measure, name) is None for measure in measures):
+            raise RuleError(f"{where}: finding-message names {{{name}}}, but a measure has no {name}")
+    return message
+
+
+#: How ``explain`` describes each scope of a metric rule.
+_SCOPE_TEXT = {
+    "body": "your own prose: quoted replies, forwarded text and the signature do not count",
+    "sentence": "each sentence after the greeting",
+    "subject": "the subject line",
+    "paragraph": "each paragraph after the greeting (a paragraph ends at a blank line)",
+}
+
+
+def metric_details(per: str, measures: tuple[Measure, ...]) -> str:
+    """How a metric rule decides, in words (shown by ``explain`` and listed by ``rules``)."""
+    counts = " and ".join(dict.fromkeys(measure.count for measure in measures))
+    text = f"Counts the {counts} of {_SCOPE_TEXT[per]}."
+    if per == "subject" and any(measure.count == "words" for measure in measures):
+        text = text[:-1] + " (words are the parts between spaces)."
+    limits = [_limit_text(measure) for measure in measures]
+    if len(measures) == 1 and measures[0].min is None:
+        return f"{text} The limit is {limits[0]}."
+    bounds = [_bounds_text(measure, limit) for measure, limit in zip(measures, limits, strict=True)]
+    return f"{text} It fires on {' or '.join(bounds)}."
+
+
+def _limit_text(measure: Measure) -> str:
+    if measure.max is None:
+        return ""
+    return f"`{measure.option}` (default {measure.max})" if measure.option else str(measure.max)
+
+
+def _bounds_text(measure: Measure, limit: str) -> str:
+    above = f"more than {limit} {measure.count}"
+    below = f"fewer than {measure.min} {measure.count}"
+    if measure.min is None:
+        return above
+    return below if measure.max is None else f"{below} or {above}"
 
 
 #: What a sentence template may name besides the pattern's captures.
@@ -236,7 +410,7 @@ def _tags(raw: dict[str, Any], where: str) -> tuple[str, ...]:
     return tags
 
 
-def load_pack(path: Path) -> list[PhraseRule]:
+def load_pack(path: Path) -> list[Rule]:
     """Load one rule file: an optional ``[pack]`` table of defaults and ``[[rules]]``."""
     try:
         with path.open("rb") as handle:
@@ -266,8 +440,9 @@ def builtin_rules_dir() -> Path:
     raise RuleError("built-in rule packs not found (broken installation)")
 
 
-def load_directory(directory: Path) -> list[PhraseRule]:
-    rules: list[PhraseRule] = []
+def load_directory(directory: Path) -> list[Rule]:
+    """Every rule of every pack under ``directory``, phrase and metric rules alike."""
+    rules: list[Rule] = []
     for path in sorted(directory.rglob("*.toml")):
         rules.extend(load_pack(path))
     return rules

@@ -24,7 +24,13 @@ def test_wheel_ships_rule_packs_and_installs(tmp_path) -> None:
     )
     (wheel,) = wheels.glob("outreach_lint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for pack in ("en/generic-pitch.toml", "de/generic-pitch.toml", "en/overpromise.toml", "de/talking-down.toml"):
+    for pack in (
+        "en/generic-pitch.toml",
+        "de/generic-pitch.toml",
+        "en/overpromise.toml",
+        "de/talking-down.toml",
+        "structure.toml",
+    ):
         assert f"outreach_lint/_rules/{pack}" in names
     fixtures = {f"outreach_lint/checks/examples/{path.name}" for path in EXAMPLES.glob("*.toml")}
     assert "outreach_lint/checks/examples/_emails.toml" in fixtures

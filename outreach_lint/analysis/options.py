@@ -22,10 +22,6 @@ DEFAULT_READING_EASE = {"de": 30.0, "en": 40.0}
 class CheckOptions:
     """What the configuration tells the code checks (the defaults are those of an empty configuration)."""
 
-    max_words: int = 125
-    max_sentence_words: int = 35
-    max_subject_words: int = 8
-    max_subject_chars: int = 60
     #: None: the language's default (``DEFAULT_READING_EASE``).
     min_reading_ease: float | None = None
     self_focus_ratio: float = 2.0
@@ -53,10 +49,6 @@ class CheckOptions:
         """The options of a Linter: its configuration, its enabled rule codes and its spelling service."""
         numbers, default = config.options, cls()
         return cls(
-            max_words=int(numbers.get("max_words", default.max_words)),
-            max_sentence_words=int(numbers.get("max_sentence_words", default.max_sentence_words)),
-            max_subject_words=int(numbers.get("max_subject_words", default.max_subject_words)),
-            max_subject_chars=int(numbers.get("max_subject_chars", default.max_subject_chars)),
             min_reading_ease=float(numbers["min_reading_ease"]) if "min_reading_ease" in numbers else None,
             self_focus_ratio=float(numbers.get("self_focus_ratio", default.self_focus_ratio)),
             reject={word.lower(): replacement for word, replacement in config.reject.items()},

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document
+
+#: "Re:", "AW:", "Fwd:", "WG: " (and "Re[2]:") at the start of a subject line, repeated or not.
+SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
 
 def is_reply(document: Document) -> bool:

@@ -1,4 +1,5 @@
-"""Structure: length, asks, subject line, shouting, long and hard sentences."""
+"""Structure: asks, subject line, shouting, hard sentences (the length limits are metric rules in
+``rules/structure.toml``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from ..analysis.context import CheckContext, RawFinding
 from ..analysis.recipient import reader_name
 from ..analysis.signoff import SIGN_OFF
-from ..analysis.textstats import VOWEL_GROUPS, reading_ease, sentence_pronouns, split_sentence
+from ..analysis.textstats import VOWEL_GROUPS, reading_ease, split_sentence
+from ..analysis.thread import SUBJECT_PREFIX
 from ..analysis.units import Sentence, Unit, sentence_with_trailing_space
 from ..models import FixSafety, Severity, Suggestion
 from ..rulepack import RuleMeta
@@ -43,112 +45,10 @@ _QUESTION_TEMPLATE = {
     "de": "Ist [das Thema Ihrer E-Mail] für {who} gerade ein Thema?",
 }
 SAFE = FixSafety.SAFE
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
-_SUBJECT_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "to",
-        "with",
-        "and",
-        "or",
-        "by",
-        "on",
-        "in",
-        "at",
-        "about",
-        "re",
-        "quick",
-        "question",
-        "regarding",
-        "für",
-        "mit",
-        "von",
-        "und",
-        "oder",
-        "zu",
-        "bei",
-        "über",
-        "zum",
-        "zur",
-        "im",
-        "am",
-        "kurze",
-        "frage",
-        "bezüglich",
-        "betreff",
-    ]
-)
-
-
-def body_span(ctx: CheckContext) -> tuple[int, int] | None:
-    sentences = ctx.content
-    if not sentences:
-        return None
-    return sentences[0].start_char, sentences[-1].end_char
 
 
 def _finding(meta: RuleMeta, unit: Unit, start: int, end: int, *suggestions, message: str | None = None):
     return RawFinding(meta, unit, start, end, tuple(suggestions), message)
-
-
-@register(
-    code="ST001",
-    details=(
-        "Counts the words of your own prose: quoted replies, forwarded text and the signature do not "
-        "count. The limit is `max-words` (default 125)."
-    ),
-    slug="too-long",
-    category="structure",
-    message="Too long for a first email",
-    why="First emails of 50–125 words get the most replies; most are read on a phone, and every extra "
-    "sentence about you pushes the reason to reply further down.",
-    rewrite="Cut the sentences that are about you, keep the one about them and the ask.",
-)
-def too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    limit = ctx.options.max_words
-    total = sum(len(s.words) for s in ctx.sentences)
-    span = body_span(ctx)
-    if total <= limit or span is None:
-        return []
-    sentences = ctx.content
-    protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
-
-    def cost(sentence: Sentence) -> tuple[int, int]:
-        sender, reader = sentence_pronouns(sentence, ctx.language)
-        return (sender - reader, len(sentence.words))
-
-    target = int(limit * 0.85)
-    dropped: list[Sentence] = []
-    remaining = total
-    for sentence in sorted((s for s in sentences if s.start not in protected), key=cost, reverse=True):
-        if remaining <= target:
-            break
-        dropped.append(sentence)
-        remaining -= len(sentence.words)
-    start, end = span
-    text = ctx.body.text
-    pieces, pos = [], start
-    for sentence in sorted(dropped, key=lambda s: s.start):
-        cut_start, cut_end = sentence_with_trailing_space(ctx.body, sentence)
-        pieces.append(text[pos:cut_start])
-        pos = cut_end
-    pieces.append(text[pos:end])
-    shortened = re.sub(r"\n{3,}", "\n\n", "".join(pieces)).strip()
-    description = f"Cut {len(dropped)} sentence(s) to reach about {remaining} words (limit {limit})."
-    return [
-        _finding(
-            meta,
-            ctx.body,
-            start,
-            end,
-            suggestion(None, f"{description} Shortened draft: “{shortened}”"),
-            message=f"{total} words; first emails work best at 50–{limit}",
-        )
-    ]
 
 
 @register(
@@ -234,54 +134,6 @@ def _subject(ctx: CheckContext) -> Unit | None:
     return ctx.subject
 
 
-def shorten_subject(subject: str, max_words: int = 5) -> str:
-    text = _SUBJECT_PREFIX.sub("", subject).strip()
-    parts = [p.strip() for p in re.split(r"\s[-–|:]\s|:\s", text) if p.strip()]
-    candidates = [p for p in parts if len(p.split()) <= max_words + 1]
-    if candidates:
-        return min(candidates, key=lambda p: abs(len(p.split()) - 4))
-    words = text.split()
-    while words and words[0].lower().strip(",:") in _SUBJECT_STOP:
-        words.pop(0)
-    words = words[:max_words]
-    while len(words) > 1 and words[-1].lower().strip(",.:") in _SUBJECT_STOP:
-        words.pop()
-    short = " ".join(words).rstrip(",.:;-–")
-    return short[:1].upper() + short[1:]
-
-
-@register(
-    code="ST004",
-    slug="subject-too-long",
-    category="structure",
-    message="Subject line too long",
-    why="Subjects of three or four words get the most replies; on a phone anything past about 40 "
-    "characters is cut off.",
-    rewrite="Use three to five words that name their topic.",
-    example="Fuel surcharges in Q3",
-)
-def subject_too_long(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    unit = _subject(ctx)
-    if unit is None:
-        return []
-    text = unit.text.strip()
-    max_words, max_chars = ctx.options.max_subject_words, ctx.options.max_subject_chars
-    if len(text.split()) <= max_words and len(text) <= max_chars:
-        return []
-    start = unit.text.index(text)
-    short = shorten_subject(text)
-    return [
-        _finding(
-            meta,
-            unit,
-            start,
-            start + len(text),
-            suggestion(None, f"Shorten to a few words about their topic, e.g. “{short}”"),
-            message=f"Subject has {len(text.split())} words / {len(text)} characters; 3–6 words work best",
-        )
-    ]
-
-
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÄÖÜ]")
 
@@ -337,7 +189,7 @@ def fake_reply_subject(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     unit = _subject(ctx)
     if unit is None:
         return []
-    prefix = _SUBJECT_PREFIX.match(unit.text)
+    prefix = SUBJECT_PREFIX.match(unit.text)
     if not prefix or ctx.is_reply:
         return []
     start = len(unit.text) - len(unit.text.lstrip())
@@ -399,44 +251,6 @@ def shouting(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             findings.append(
                 _finding(meta, unit, match.start(), match.end(), suggestion(fixed, f"Write “{fixed}”.", SAFE))
             )
-    return findings
-
-
-@register(
-    code="ST008",
-    slug="long-sentence",
-    category="structure",
-    message="Sentence far too long",
-    why="A sentence of more than about 35 words has to be read twice, and on a phone it fills the screen.",
-    rewrite="Split it into two sentences with one point each.",
-)
-def long_sentence(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
-    limit = ctx.options.max_sentence_words
-    findings = []
-    for sentence in ctx.content:
-        count = len(sentence.words)
-        if count <= limit:
-            continue
-        text = sentence.text.rstrip()
-        split = split_sentence(text, ctx.language)
-        if split:
-            suggestion_ = suggestion(None, f"Split it in two, e.g. “{split}”")
-        else:
-            half = " ".join(sentence.text.split()[: count // 2])
-            suggestion_ = suggestion(
-                None,
-                f"Split it in two: end the first sentence after “{half}” and start the second with its own subject.",
-            )
-        findings.append(
-            _finding(
-                meta,
-                ctx.body,
-                sentence.start_char,
-                sentence.start_char + len(text),
-                suggestion_,
-                message=f"Sentence has {count} words; keep it under {limit}",
-            )
-        )
     return findings
 
 
