@@ -53,7 +53,7 @@ PERSONAL_DE = (
 
 @pytest.fixture(scope="module")
 def research() -> Linter:
-    return Linter(select=("research",))
+    return Linter(select=("research", "RS006"))
 
 
 def hits(report, code: str) -> list:
@@ -82,10 +82,25 @@ def test_rs001_quiet_on_personalised_emails(research: Linter, text: str, lang: s
 
 
 @pytest.mark.parametrize(
+    ("opening", "lang"),
+    [
+        ("Here is the reality: 67% of tenants under 40 prefer texting.", "en"),
+        ("Since January 2025 every supplier must send e-invoices.", "en"),
+        ("Laut einer Studie verlieren Onlineshops 2025 rund 18 % ihrer Warenkörbe.", "de"),
+        ("Am 10. November 2025 hat ein Gericht einem Kollegen das Honorar gestrichen.", "de"),
+    ],
+)
+def test_rs001_figures_and_dates_about_everyone_are_no_detail(research: Linter, opening: str, lang: str) -> None:
+    greeting = "Hi Jana," if lang == "en" else "Hallo Jana,"
+    text = f"Subject: Freight\n\n{greeting}\n\n{opening} Worth a look?\n\nTom"
+    assert hits(research.lint(text, lang), "RS001")
+
+
+@pytest.mark.parametrize(
     "opening",
     [
         "Your Q3 2026 report names fuel surcharges as the top risk.",
-        "Since the Leipzig hub opened in March 2026, night runs doubled.",
+        "Since your Leipzig hub opened in March 2026, night runs doubled.",
         "Harbor State Bank moved its app to monthly releases.",
         "Freight spend reached €380,000 last year.",
         "Returns reached 31% for womenswear.",
@@ -229,20 +244,20 @@ def test_rs001_without_prospect_only_context_free_checks(research: Linter) -> No
 
 
 def test_rs002_fires_when_the_company_is_missing(research: Linter) -> None:
-    text = "Subject: Diesel\n\nHi Jana,\n\nDiesel prices rose 9 % in Q3 across German carriers. Worth a look?\n\nTom"
+    text = "Subject: Diesel\n\nHi Jana,\n\nYour diesel prices rose 9 % in Q3 of 2026. Worth a look?\n\nTom"
     finding = hits(research.lint(text, "en", prospect=NORTHWIND), "RS002")[0]
     assert finding.message == "Northwind Freight is not named anywhere in the email"
     assert "Northwind Freight" in finding.suggestions[0].replacement
     # quoting their own figures addresses them even without the name
-    quoted = text.replace("Diesel prices rose 9 %", "Your fuel surcharges rose 14 %")
+    quoted = text.replace("Your diesel prices rose 9 %", "Your fuel surcharges rose 14 %")
     assert hits(research.lint(quoted, "en", prospect=NORTHWIND), "RS002") == []
 
 
 def test_rs002_the_greeting_surname_is_not_the_company(research: Linter) -> None:
     prospect = {"company": "Lindner Metall GmbH", "person": "Katrin Lindner", "salutation": "Frau"}
-    text = "Betreff: x\n\nGuten Tag Frau Lindner,\n\nbei Brenner sanken die Stillstände um 20 %. Interessant?\n\nTom"
+    text = "Betreff: x\n\nGuten Tag Frau Lindner,\n\nIhr Werk meldete im Oktober 2026 drei Stillstände. Neu?\n\nTom"
     assert len(hits(research.lint(text, "de", prospect=prospect), "RS002")) == 1
-    named = text.replace("bei Brenner", "bei Lindner Metall")
+    named = text.replace("Ihr Werk", "Das Werk von Lindner Metall")
     assert hits(research.lint(named, "de", prospect=prospect), "RS002") == []
 
 
@@ -254,7 +269,7 @@ def test_rs002_quiet_when_any_name_is_used(research: Linter, name: str) -> None:
 
 def test_rs002_german(research: Linter) -> None:
     text = (
-        "Betreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nbei vielen Speditionen sank die Auslastung der Rampen im "
+        "Betreff: Rampen\n\nGuten Tag Frau Albrecht,\n\nan Ihren Rampen sank die Auslastung im "
         "Winter 2025 auf 78 %. Wäre ein Vergleich interessant?\n\nTom"
     )
     assert len(hits(research.lint(text, "de", prospect=SEEBERG), "RS002")) == 1

@@ -275,6 +275,8 @@ class Research:
                 return False
             if not self._may_be_theirs(signal, sentence):
                 return False
+            if (kind in NUMERIC or kind in DATED) and not self._near_the_reader(sentence):
+                return False
             if kind in NUMERIC:
                 if self._is_claim(sentence):
                     return False
@@ -337,6 +339,20 @@ class Research:
     @lazy
     def _sender_org_lower(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._sender_org_words)
+
+    def _near_the_reader(self, sentence: Sentence) -> bool:
+        """The sentence is about the reader, or quotes a publication of theirs ("Die Mühlbach Märkte nennen im
+        Geschäftsbericht 2025 …"): only then can a figure or a date in it be theirs ("67 % of tenants prefer
+        texting", "Ab Januar 2025 gilt die E-Rechnungspflicht" are about everyone)."""
+        if self._about_reader(sentence) or _PUBLICATION.search(sentence.text):
+            return True
+        # Without a profile, the company the subject line names is the recipient ("How Norbury Tools could …").
+        if not self.ctx.prospect.is_empty or self.ctx.subject is None or self._case_study_words:
+            return False
+        return any(
+            signal.kind in ("name", "entity") and self._names_the_recipient(signal.text)
+            for signal in iter_signals(sentence.text, self.ctx.language)
+        )
 
     def _about_reader(self, sentence: Sentence) -> bool:
         """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""
@@ -505,6 +521,12 @@ _RECENT_TIME = re.compile(
 )
 #: A capitalised word in mid-sentence (English): a place, an event, a product, an outlet.
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z&'’.-]{2,})")
+#: Where a company publishes its own figures and news: quoting one is research even without "your".
+_PUBLICATION = re.compile(
+    r"\b(?i:annual[ \t]+report|press[ \t]+release|job[ \t]+(?:ad|post(?:ing)?|listing)|10-K|earnings[ \t]+call|"
+    r"(?:Geschäfts|Jahres|Nachhaltigkeits|Quartals)bericht\w*|Pressemitteilung\w*|Stellenanzeige\w*|"
+    r"Stellenausschreibung\w*)"
+)
 _OWNER = re.compile(r"\b[A-ZÄÖÜ][\w&-]+(?:'s|’s|s')[ \t]")
 _DURATION = re.compile(
     r"\b(?:days?|weeks?|months?|hours?|minutes?|mins?|years?|Tage?n?|Wochen?|Monate?n?|Stunden?|Minuten?|Jahre?n?|"

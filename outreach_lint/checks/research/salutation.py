@@ -17,7 +17,7 @@ from ..registry import register
         "Customer', 'Sehr geehrte Damen und Herren', 'Sehr geehrter Kunde', 'Liebe Kundin, lieber Kunde'."
     ),
     slug="generic-salutation",
-    category="research",
+    category="structure",
     message="Generic salutation: the email is not addressed to a person",
     why="'Dear Sir or Madam' and 'Hi there' say the sender does not know who they are writing to – the "
     "opposite of research.",
