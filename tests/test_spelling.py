@@ -64,10 +64,25 @@ def test_english_typos_found() -> None:
         "Schreiben Sie an jana.weber@northwind-logistik.de oder auf https://nwl.example/q3 und #Logistik @nwl.",
         "Die Hartung Spedition in Penzberg spart mit SaaS und KPI-Dashboards 5km und 20 kg je Tour.",
         "Die Rampenplanung und die Supportanfragen im Kommissionierlager sanken um 12 %.",
+        "Die Bäckerei Wiedemann und die Zahnarztpraxis Hollmann buchen über Tobias Wendt, bzw. zzgl. Versand.",
+        "Am Präsenztag klärt die Recruiterin die größenbedingten Zuschläge für temperaturdokumentierte Ware.",
     ],
 )
 def test_no_false_alarms_on_german(sentence: str) -> None:
     assert spelling_findings(f"Betreff: Test\n\nHallo Frau Kowalczyk,\n\n{sentence}", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typo"),
+    [
+        ("Die Lieferung kommt vorausichtlich am Montag.", "vorausichtlich"),
+        ("Die Bäckerei Wiedemann hat ein neues Terminsytem.", "Terminsytem"),
+        ("Hallo Tobias,\n\nVieleicht passt der Dienstag.", "Vieleicht"),
+    ],
+)
+def test_german_names_and_compounds_excuse_no_typo(sentence: str, typo: str) -> None:
+    found = [word for word, _ in spelling_findings(f"Betreff: Test\n\nHallo Frau Kowalczyk,\n\n{sentence}", "de")]
+    assert typo in found
 
 
 @pytest.mark.parametrize(

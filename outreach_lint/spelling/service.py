@@ -204,15 +204,17 @@ class SpellingService:
         Strict on purpose (capitalised, both parts at least four letters, the tail a known word, a noun unless
         the head is one), because a loose splitter accepts typos: "Annerkennung" must not pass as "Anne" +
         "rkennung", nor "Vieleicht" as "Viel" + "eicht"."""
-        if language != "de" or len(word) < 8:
+        if language != "de" or len(word) < 7:
             return False
         if not word[:1].isupper():
-            return False  # lower-case compounds ("pandemiebedingt") would let too many typos through
+            return self._adjective_compound(word)
         main, other = self.speller(language), self.speller(OTHER[language])
-        for cut in range(4, len(word) - 3):  # the tail has at least four letters: Monteur|team, Mandanten|akte
+        for cut in range(4, len(word) - 2):  # Monteur|team, Mandanten|akte; a three-letter tail after a noun
             head, tail = word[:cut], word[cut:]
             if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
                 continue
+            if len(tail) == 3 and not (main.noun(tail) and main.known(head) and not main.known(head.lower())):
+                continue  # Präsenz|tag, Floß|bau: a noun on both sides
             # After a noun any word ("Entstehungs|seitig"); after a verb stem or loanword a noun only, as
             # Hunspell accepts every word capitalised: "Vieleicht" is no "Viel" + "eicht".
             tail_noun = main.noun(tail)
@@ -230,6 +232,20 @@ class SpellingService:
                     return True
         return False
 
+    def _adjective_compound(self, word: str) -> bool:
+        """A lower-case German compound of a noun and a known adjective or participle: größen|bedingten,
+        temperatur|dokumentierter. Strict: the head at least six letters (vorau|sichtlich is a typo, not the
+        town of Vorau), the noun in it at least five, the tail at least six."""
+        main = self.speller("de")
+        for cut in range(6, len(word) - 5):
+            head, tail = word[:cut], word[cut:]
+            if not main.known(tail) or main.noun(tail):
+                continue
+            heads = [head] + [head[: -len(link)] for link in _LINKS if head.endswith(link) and cut - len(link) >= 5]
+            if any(main.known(h[:1].upper() + h[1:]) and not main.known(h) for h in heads):
+                return True
+        return False
+
     def _inflected(self, word: str, language: str) -> bool:
         """German inflections the dictionary lacks: the dative plural of a noun in -er/-el ("Sneakern",
         loanwords too) and the adjective forms of a superlative adverb ("Ihre baldmöglichste Rückmeldung")."""
@@ -237,6 +253,10 @@ class SpellingService:
             return False
         if word[:1].isupper() and word.endswith(("ern", "eln")):
             return self._known(word[:-1], language)
+        if word[:1].isupper() and word.endswith("in") and word[-3:-2] in "er":
+            # Recruiter|in, Visualisierer|in: the female form of a known (or English) noun
+            base = word[:-2]
+            return self._known(base, language) or self.speller(OTHER[language]).known(base.lower())
         if word.islower():
             for ending in _ADJECTIVE_ENDINGS:
                 stem = word.removesuffix(ending)

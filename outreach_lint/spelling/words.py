@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..mergefields import MERGE_HINT, merge_field_spans
 
@@ -57,6 +58,82 @@ _BEFORE_NAME = frozenset(
         "via",
     ]
 )
+#: Nouns that a proper name follows: "Bäckerei Wiedemann", "Hotel Sonnalp", "Zahnarztpraxis Hollmann" (a
+#: compound ending in one of them counts too).
+_NAMED_PLACES = (
+    "bäckerei",
+    "praxis",
+    "hotel",
+    "brauerei",
+    "kanzlei",
+    "apotheke",
+    "autohaus",
+    "familie",
+    "firma",
+    "gasthof",
+    "gasthaus",
+    "restaurant",
+    "café",
+    "cafe",
+    "weingut",
+    "metzgerei",
+    "schreinerei",
+    "tischlerei",
+    "spedition",
+    "gärtnerei",
+    "modehaus",
+    "möbelhaus",
+    "hofladen",
+    "pension",
+    "studio",
+    "agentur",
+    "verlag",
+    "klinik",
+    "rösterei",
+    "manufaktur",
+    "konditorei",
+    "salon",
+    "boutique",
+    "atelier",
+    "kellerei",
+    "druckerei",
+    "reederei",
+    "zimmerei",
+    "galerie",
+    "stiftung",
+    "optik",
+    "akustik",
+    "fahrschule",
+    "bakery",
+    "brewery",
+    "winery",
+)
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Common first names, lower-case (``data/first_names.txt``): the unknown word after one is a surname."""
+    path = Path(__file__).resolve().parent.parent / "data" / "first_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def names_follow(previous_word: str, adjacent: bool = True) -> bool:
+    """Whether a capitalised word after ``previous_word`` is a name: after a salutation or title ("Frau",
+    "Dr."), or — ``adjacent``, with only a space between — a first name ("Tobias Wendt") or a business that
+    carries its owner's name ("Bäckerei Wiedemann")."""
+    lower = previous_word.lower().rstrip(".")
+    if lower in _BEFORE_NAME:
+        return True
+    if not adjacent:
+        return False
+    if previous_word[:1].isupper() and lower in first_names():
+        return True
+    return len(lower) > 3 and lower.endswith(_NAMED_PLACES)
+
+
+#: The word before ends right before this one, with only spaces between ("Tobias Wendt", not "Jana,\n\nTeh").
+_ADJACENT = re.compile(r"[^\W\d_][ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w&-]*)")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*$|\n\s*$")
 #: A hyphen at the end of a line between two letters: a word hyphenated across the line break, or a real
@@ -206,7 +283,7 @@ def _candidate(
         end + shift + sum(length for _, length in breaks),
         word,
         capitalised_mid_sentence=word[:1].isupper() and mid_sentence,
-        after_name_word=previous_word.lower().rstrip(".") in _BEFORE_NAME,
+        after_name_word=names_follow(previous_word, _ADJACENT.search(text, max(0, start - 40), start) is not None),
         before_capitalised=bool(following and following.group(1)[:1].isupper()),
         abbreviation=text.startswith(".", end) and len(word) <= 4 and word[:1].isupper(),
         truncated=_TRUNCATED.match(text, end) is not None,
