@@ -345,18 +345,24 @@ def _match_fixed(tokens: list[str], lowers: list[str], start: int, pattern: tupl
 _CAPTURE = re.compile(r":([a-z][a-z0-9_]*)(\]?\??\]?)$")
 
 
-def strip_captures(pattern: str) -> tuple[str, dict[str, int]]:
-    """The pattern without capture names (``@thing:name``, ``word~:name``) and the item index of each name."""
+def strip_captures(pattern: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The pattern without capture names (``@thing:name``, ``word~:name``) and the item range of each name: a
+    name on one item captures that item, a name on two items everything from the first to the second
+    (``your:thing ... @reader-thing:thing`` captures "your product pages")."""
     items = pattern.split()
-    captures: dict[str, int] = {}
+    captures: dict[str, tuple[int, int]] = {}
     plain: list[str] = []
     for index, item in enumerate(items):
         match = _CAPTURE.search(item)
         if match and match.start() > 0 and item[: match.start()].strip("[?") not in ("", "*", "...", "…"):
             name = match.group(1)
             if name in captures:
-                raise PatternError(f"capture {name!r} is named twice in {pattern!r}")
-            captures[name] = index
+                first, last = captures[name]
+                if first != last:
+                    raise PatternError(f"capture {name!r} is named more than twice in {pattern!r}")
+                captures[name] = (first, index)
+            else:
+                captures[name] = (index, index)
             item = item[: match.start()] + match.group(2)
             if _CAPTURE.search(item) or re.search(r":[a-z]", item):
                 raise PatternError(f"item {items[index]!r} may carry one capture name only")

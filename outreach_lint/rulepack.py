@@ -329,7 +329,7 @@ def _bounds_text(measure: Measure, limit: str) -> str:
 
 
 #: What a sentence template may name besides the pattern's captures.
-TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after"})
+TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
 
 

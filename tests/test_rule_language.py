@@ -62,8 +62,49 @@ def test_captures_fill_the_rewrite(tmp_path) -> None:
     assert "Ask how widgets works for them." in finding.suggestions[0].description
 
 
+SPAN_RULE = """
+[classes]
+gadget = ["widget~", "gizmo~"]
+
+[[rules]]
+code = "ZZ106"
+slug = "gadget-span"
+message = "A verdict on the reader's gadget"
+why = "It blames the reader."
+rewrite = "Ask."
+template = ["What feedback do you get on {thing}{rest}?", "What do your customers say about your {item}?", "Ask [who]."]
+patterns = ["your:thing ... @gadget:thing look|looks clunky", "your clunky @gadget:item", "clunky stuff"]
+examples.bad = ["⟦Your shiny widgets look clunky⟧ on a phone."]
+examples.good = ["Your widgets look fine."]
+"""
+
+
+def rewrite_of(linter: Linter, text: str) -> str:
+    (finding,) = linter.lint(text, "en").findings
+    return finding.suggestions[0].description
+
+
+def test_a_name_on_two_items_captures_the_words_between(tmp_path) -> None:
+    linter = pack(tmp_path, HEADER + SPAN_RULE)
+    # "Your" moves inside the question and loses its capital; {rest} is the sentence after the match.
+    assert rewrite_of(linter, "Your shiny widgets look clunky on a phone.") == (
+        "Rewrite: “What feedback do you get on your shiny widgets on a phone?”"
+    )
+
+
+def test_the_first_template_whose_captures_the_match_has_is_used(tmp_path) -> None:
+    linter = pack(tmp_path, HEADER + SPAN_RULE)
+    assert (
+        rewrite_of(linter, "Sadly your clunky gizmo broke.")
+        == "Rewrite: “What do your customers say about your gizmo?”"
+    )
+    assert rewrite_of(linter, "That is clunky stuff.") == "Rewrite: “Ask [who].”"
+
+
 def test_question_and_require_conditions(tmp_path) -> None:
-    body = HEADER + """
+    body = (
+        HEADER
+        + """
 [[rules]]
 code = "ZZ102"
 slug = "knowledge-test"
@@ -86,6 +127,7 @@ require = ["reader"]
 examples.bad = ["Your shop is ⟦behind the times⟧."]
 examples.good = ["The law is behind the times."]
 """
+    )
     linter = pack(tmp_path, body)
     assert codes(linter, "Do you even know what it costs?") == ["ZZ102"]
     assert codes(linter, "Do you even know them, I wondered.") == []
@@ -94,7 +136,9 @@ examples.good = ["The law is behind the times."]
 
 
 def test_users_extend_a_shared_class(tmp_path) -> None:
-    body = HEADER + """
+    body = (
+        HEADER
+        + """
 [classes]
 negation = ["nope"]
 
@@ -109,6 +153,7 @@ unless = ["negation"]
 examples.bad = ["It is ⟦too slow⟧."]
 examples.good = ["Nope, too slow it is not."]
 """
+    )
     linter = pack(tmp_path, body)
     assert codes(linter, "Nope, too slow.") == []
     assert codes(linter, "Not too slow.") == []
@@ -123,10 +168,14 @@ examples.good = ["Nope, too slow it is not."]
         ('patterns = ["x"]\nscope = "paragraph"', "scope must be one of"),
         ('patterns = ["x"]\nquestion = "sometimes"', "question must be one of"),
         ('patterns = ["[x:th:ing]"]', "capture"),
+        ('patterns = ["a:t b:t c:t"]', "named more than twice"),
+        ('patterns = ["a b"]\ntemplate = "Ask about {thing}."', "which no pattern captures"),
     ],
 )
 def test_bad_rule_language_is_rejected_when_loaded(tmp_path, fragment, message) -> None:
-    body = HEADER + f"""
+    body = (
+        HEADER
+        + f"""
 [[rules]]
 code = "ZZ105"
 slug = "bad"
@@ -137,6 +186,7 @@ rewrite = "bad"
 examples.bad = ["x"]
 examples.good = ["y"]
 """
+    )
     with pytest.raises(RuleError, match=message):
         pack(tmp_path, body)
 

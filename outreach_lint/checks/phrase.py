@@ -113,7 +113,10 @@ class PhraseEngine:
                 except ValueError as exc:
                     raise RuleError(f"{rule.meta.origin} ({code}): {exc}") from None
                 if names:
-                    self.captures[key] = {name: compiled.items[item] for name, item in names.items()}
+                    self.captures[key] = {
+                        name: (compiled.items[first][0], compiled.items[last][1])
+                        for name, (first, last) in names.items()
+                    }
                 if not rule.conditions.empty:
                     self.gaps[key] = frozenset(i for i, t in enumerate(compiled.tokens) if "TEXT" in t)
                 self.replacements[key] = rule.swaps.get(pattern, rule.meta.replacement)
@@ -436,8 +439,12 @@ def _rewritten(
     captured: dict[str, str],
     template: str | None = None,
 ) -> str | None:
-    """The flagged sentence rewritten by ``template`` or the rule's first template (None: there is none)."""
-    template = template or (rule.meta.template[0] if rule.meta.template else None)
+    """The flagged sentence rewritten by ``template``, or by the first of the rule's templates whose captures the
+    match has (None: there is none)."""
+    if template is None:
+        template = next(
+            (t for t in rule.meta.template if set(_PLACEHOLDER.findall(t)) <= _FIELDS | set(captured)), None
+        )
     if template is None:
         return None
     text = unit.text
@@ -449,14 +456,50 @@ def _rewritten(
         "text": text[start:end],
         "before": text[begin:start],
         "after": text[end:stop].rstrip(),
-        **captured,
+        "rest": text[end:stop].rstrip().rstrip(".!?…"),
+        **{name: _inline(template, name, value, rule.meta.language) for name, value in captured.items()},
     }
     rewritten = tidy_sentence(_fill(template, fields))
     if not rewritten.strip(" .!?"):
         return None  # the whole sentence goes: the deletion says it
-    if "{sentence}" not in template and "[" not in rewritten and not _reads_as_sentence(rewritten, fields, rule):
+    keeps_context = any(f"{{{field}}}" in template for field in ("before", "after", "rest"))
+    if keeps_context and "[" not in rewritten and not _reads_as_sentence(rewritten, fields, rule):
         return None
     return rewritten
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+_FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
+#: Words that are capitalised only at the start of a sentence: lower-cased when a capture moves inside one.
+_SENTENCE_CASE_ONLY = frozenset(
+    {"your", "the", "our", "this", "that", "these", "those", "a", "an", "my", "its", "their"}
+    | {
+        "der",
+        "die",
+        "das",
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "ein",
+        "eine",
+        "unser",
+        "unsere",
+        "euer",
+        "eure",
+    }
+)
+
+
+def _inline(template: str, name: str, value: str, language: str) -> str:
+    """A captured value as it reads where the template puts it: "Your product pages" inside a sentence is
+    "your product pages" (the formal "Ihr" keeps its capital)."""
+    at = template.find("{" + name + "}")
+    first = value.split(maxsplit=1)[0] if value.split() else ""
+    if at > 0 and first[:1].isupper() and first.lower() in _SENTENCE_CASE_ONLY:
+        return value[:1].lower() + value[1:]
+    return value
 
 
 #: Words a main clause does not start with: what is left is a subordinate clause ("Dass die Preise steigen.").
@@ -476,8 +519,19 @@ def _reads_as_sentence(rewritten: str, fields: dict[str, str], rule: PhraseRule)
         return True
     after = fields["after"].lstrip()
     last = fields["text"].split()[-1].lower().strip(",") if fields["text"].split() else ""
-    in_front = not fields["before"].strip() and (after.startswith(",") or after[:1].islower())
-    return not (in_front or fields["text"].rstrip().endswith(",") or last in _SUBORDINATE | {"da", "denn", "wegen"})
+    rest = after.lstrip(", ")
+    subject_next = rest.split(maxsplit=1)[0] in _CLAUSE_SUBJECTS if rest else False
+    in_front = not fields["before"].strip() and (after.startswith(",") or after[:1].islower()) and not subject_next
+    ends_with_comma = fields["text"].rstrip().endswith(",") and not subject_next
+    return not (in_front or ends_with_comma or last in _SUBORDINATE | {"da", "denn", "wegen"})
+
+
+#: German words a main clause can start with after a deleted lead-in ("Vertrauen Sie mir, das ist …" → "Das
+#: ist …"); a verb there would mean the lead-in held the clause's first place ("Wie gesagt, dauert …").
+_CLAUSE_SUBJECTS = frozenset(
+    {"das", "dies", "es", "er", "sie", "Sie", "wir", "ich", "man", "der", "die", "unser", "unsere", "ihr", "ihre"}
+    | {"Ihr", "Ihre", "du", "dein", "deine", "jeder", "jede", "alle", "viele"}
+)
 
 
 @dataclass(frozen=True, slots=True)
