@@ -44,6 +44,7 @@ CLASSES = ("own-words", "slot", "canned", "garbled")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SLOT = re.compile(r"\[[^\]\n]{2,60}\]")
 _TAG = re.compile(r"<[^>]*>")
+_ANY_QUOTE = re.compile(r"[“„]([^”“„]+)[”“]")
 _QUOTED = re.compile(r"Rewrite: [“„\"](.+?)[”“\"](?:\s|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 _STOP_WORDS = (
@@ -114,6 +115,12 @@ def proposal(finding: Finding, source: str) -> tuple[str, str, bool]:
     if suggestion.replacement is not None:
         rest = source[end:stop] if end < stop else ""
         return plain(flagged), plain(source[begin:start] + suggestion.replacement + rest), True
+    word = source[start:end]
+    offered = [q for q in _ANY_QUOTE.findall(suggestion.description) if q != word]
+    if offered and " " not in word.strip() and " " not in offered[0].strip():
+        # A word for a word (a spelling suggestion listed, not applied): judged in its sentence.
+        rest = source[end:stop] if end < stop else ""
+        return plain(flagged), plain(source[begin:start] + offered[0] + rest), False
     quoted = _QUOTED.search(suggestion.description)
     return plain(flagged), (quoted.group(1) if quoted else suggestion.description), False
 

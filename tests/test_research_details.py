@@ -117,7 +117,7 @@ def test_the_senders_offer_dates_and_prices_are_not_details_about_them(research:
     [
         "I read your post on the engineering blog of 14 November about moving to EKS.",
         "Fenland Frozen's planning application for the Wisbech plant was approved on 21 October.",
-        "Since the Leipzig hub opened in March 2026, night runs doubled.",
+        "Since your Leipzig hub opened in March 2026, night runs doubled.",
     ],
 )
 def test_their_own_dated_events_count(research: Linter, sentence: str) -> None:

@@ -648,7 +648,10 @@ def _start_gate(pattern: tuple[Step, ...]) -> frozenset[str] | None:
 
 
 def _match_case(replacement: str, matched: str) -> str:
-    if replacement and matched[:1].isupper() and replacement[:1].islower():
+    """The replacement capitalised like the match ("Obviously" → "Clearly"); a shouted word ("NEVER") is no
+    capital to keep."""
+    shouted = len(matched) > 1 and matched.isupper()
+    if replacement and matched[:1].isupper() and replacement[:1].islower() and not shouted:
         return replacement[:1].upper() + replacement[1:]
     return replacement
 

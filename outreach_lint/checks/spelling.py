@@ -104,7 +104,7 @@ def _suggestions(dictionaries: str, item: Misspelling) -> tuple[Suggestion, ...]
     if item.suggestions:
         quoted = [f"“{s}”" for s in item.suggestions]
         options = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-        description = f"{missing}. Did you mean {options}? (None is clearly the intended word.) Or {accept}."
+        description = f"{missing}. Did you mean {options}? None is clearly right, so nothing is applied; or {accept}."
     else:
         budget = "" if item.searched else " (suggestions are looked up for the first words of each email only)"
         description = f"{missing}{budget}: correct it, or {accept}."

@@ -146,8 +146,10 @@ def _caps_ratio(text: str) -> tuple[int, float]:
 
 
 def sentence_case(text: str) -> str:
+    """"!!! BEST PRICES" → "!!! Best prices": lower case with a capital first letter."""
     lowered = text.lower()
-    return lowered[:1].upper() + lowered[1:]
+    first = next((i for i, c in enumerate(lowered) if c.isalpha()), 0)
+    return lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
 
 
 @register(
