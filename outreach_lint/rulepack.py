@@ -281,10 +281,10 @@ def _finding_message(merged: dict[str, Any], measures: tuple[Measure, ...], wher
     message = _str(merged, "finding-message", where, "") or None
     if message is None:
         return None
-    rest = _PLACEHOLDER.sub("", message)
+    rest = _NAME_ONLY.sub("", message)
     if "{" in rest or "}" in rest:
         raise RuleError(f"{where}: finding-message {message!r} must be text with {{placeholders}} only")
-    for name in _PLACEHOLDER.findall(message):
+    for name in _NAME_ONLY.findall(message):
         if name not in METRIC_PLACEHOLDERS:
             raise RuleError(f"{where}: finding-message names {{{name}}}; it may name {', '.join(METRIC_PLACEHOLDERS)}")
         if name in ("max", "min") and any(getattr(measure, name) is None for measure in measures):
@@ -330,7 +330,10 @@ def _bounds_text(measure: Measure, limit: str) -> str:
 
 #: What a sentence template may name besides the pattern's captures.
 TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+#: A template placeholder: a field or capture name, optionally in a case (``{text:lower}``).
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
+#: A metric message placeholder: a name only (the message is filled with ``str.format``).
+_NAME_ONLY = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
 
 
 def _templates(merged: dict[str, Any], where: str) -> tuple[str, ...]:

@@ -195,3 +195,23 @@ def test_shipped_rules_carry_tags_that_research_reads() -> None:
     linter = Linter()
     pitch = [m for m in linter.rules.values() if "pitch" in m.tags]
     assert pitch and all(m.category == "generic-pitch" for m in pitch)
+
+
+def test_a_replacement_can_change_the_case_of_the_match(tmp_path) -> None:
+    body = (
+        HEADER
+        + """
+[[rules]]
+code = "ZZ107"
+slug = "shouted"
+message = "Shouted at the reader"
+why = "It shouts."
+rewrite = "Say it quietly."
+swap = { "you ... [=NEVER|=NOT]" = "{text:lower}" }
+examples.bad = ["You have ⟦NOT⟧ replied."]
+examples.good = ["You have not replied."]
+"""
+    )
+    linter = pack(tmp_path, body)
+    (finding,) = linter.lint("You have NOT replied.", "en").findings
+    assert finding.suggestions[0].replacement == "not"

@@ -317,8 +317,8 @@ class PhraseEngine:
         advice = _fill(meta.rewrite, {"text": matched, **captured})
         replacements = self.replacements[key]
         rewritten = _rewritten(rule, unit, first, start, end, captured)
-        if captured and replacements:
-            replacements = tuple(_fill(r, captured) for r in replacements)
+        if replacements and any("{" in r for r in replacements):
+            replacements = tuple(_fill(r, {"text": matched, **captured}) for r in replacements)
         span, suggestions = _replacement_suggestions(rule, unit, first, stop, (start, end), replacements, advice)
         if not suggestions and rewritten is None and replacements == ("",) and not _completes_verb(unit.text, start):
             rewritten = _rewritten(rule, unit, first, start, end, captured, "{before}{after}")
@@ -468,7 +468,7 @@ def _rewritten(
     return rewritten
 
 
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
 _FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
 #: Words that are capitalised only at the start of a sentence: lower-cased when a capture moves inside one.
 _SENTENCE_CASE_ONLY = frozenset(
@@ -576,11 +576,18 @@ def _required_words(pattern: tuple[Step, ...]) -> list[frozenset[str]]:
     ]
 
 
+_CASES = {"lower": str.lower, "upper": str.upper}
+
+
 def _fill(template: str, captured: dict[str, str]) -> str:
     """A rewrite template with ``{name}`` replaced by the captured words (and ``{text}``, ``{sentence}``,
-    ``{before}``, ``{after}`` when given); line breaks inside a value become spaces."""
+    ``{before}``, ``{after}`` when given), ``{name:lower}``/``{name:upper}`` by them in that case; line breaks
+    inside a value become spaces."""
     for name, value in captured.items():
-        template = template.replace("{" + name + "}", " ".join(value.split()) if "\n" in value else value)
+        value = " ".join(value.split()) if "\n" in value else value
+        template = template.replace("{" + name + "}", value)
+        for case, convert in _CASES.items():
+            template = template.replace("{" + name + ":" + case + "}", convert(value))
     return template
 
 
