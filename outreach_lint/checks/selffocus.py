@@ -41,8 +41,8 @@ _READER_SLOT = {
 }
 #: A slot for what the reader gets, put before a sentence about the sender.
 _BENEFIT_SLOT = {
-    "en": "[what {team} gets, in numbers]:",
-    "de": "[was {team} davon hat, mit Zahl]:",
+    "en": "[One sentence on what {team} gets, in numbers.]",
+    "de": "[Ein Satz dazu, was {team} davon hat, mit Zahl.]",
 }
 
 

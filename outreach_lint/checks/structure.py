@@ -69,7 +69,7 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     sentences = ctx.content
     if not sentences or "?" in ctx.body.text or _CTA[ctx.language].search(ctx.body.text):
         return []
-    last = next((s for s in reversed(sentences) if not SIGN_OFF.match(s.text.strip().split("\n")[0])), None)
+    last = next((s for s in reversed(sentences) if _ends_prose(s)), None)
     if last is None:
         return []
     question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx.prospect, ctx.language))
@@ -83,6 +83,15 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
             Suggestion(replacement, f"Add one question after your last sentence: “{question}”", FixSafety.NONE),
         )
     ]
+
+
+def _ends_prose(sentence: Sentence) -> bool:
+    """A sentence a question can follow: not a sign-off, and not a short line without a full stop (a name, a
+    job title or a link left at the end)."""
+    text = sentence.text.strip()
+    if SIGN_OFF.match(text.split("\n")[0]):
+        return False
+    return text.endswith((".", "!", "…", ":", ")")) or len(text.split()) > 6
 
 
 def _asks(ctx: CheckContext) -> list[Sentence]:

@@ -19,6 +19,8 @@ _ADDRESSES = re.compile(
 _TOP_LEVEL_DOMAINS = r"(?:com|de|org|net|io|eu|ch|at|co|ai|app|biz|info)"
 _DOMAIN = re.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.{_TOP_LEVEL_DOMAINS}\b")
 _UNITS = re.compile(r"\b\d[\d.,]*\s?[^\W\d_]{1,4}\b")  # numbers with units: 5km, 10 kg, 3,5 Mio, 20x
+#: Code in an email: a fenced block, or a quoted key of a JSON or YAML sample ("auftrag": …).
+_CODE = re.compile(r"```.*?(?:```|\Z)|\"[^\"\n]{1,60}\"\s*:", re.DOTALL)
 _DOMAIN_HINT = re.compile(rf"\.{_TOP_LEVEL_DOMAINS}\b")
 _WORD = re.compile(r"(?<![\w@#&/\\.-])[^\W\d_]+(?:[-'*:_/][^\W\d_]+)*(?![\w@])")
 _GENDER = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]i|I)nnen$")
@@ -56,6 +58,9 @@ _BEFORE_NAME = frozenset(
         "von",
         "nahe",
         "via",
+        "mag",
+        "ing",
+        "dipl",
     ]
 )
 #: Nouns that a proper name follows: "Bäckerei Wiedemann", "Hotel Sonnalp", "Zahnarztpraxis Hollmann" (a
@@ -184,6 +189,8 @@ def skipped_ranges(text: str) -> tuple[tuple[int, int], ...]:
         ranges.extend(match.span() for match in _DOMAIN.finditer(text))
     if any(c.isdigit() for c in text):
         ranges.extend(match.span() for match in _UNITS.finditer(text))
+    if '":' in text or '" :' in text or "```" in text:
+        ranges.extend(match.span() for match in _CODE.finditer(text))
     return tuple(ranges)
 
 
