@@ -188,3 +188,50 @@ def test_facts_only_the_rep_has_are_visible_slots_never_applied(text: str, lang:
         for suggestion in item.suggestions:
             if suggestion.replacement and "[" in suggestion.replacement:
                 assert suggestion.fix.value == "none", item.code
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("We offer an innovative microlearning platform.", "en", "We offer a microlearning platform."),
+        ("It is an innovative and fast tool.", "en", "It is a fast tool."),
+        ("We are a leading, innovative agency.", "en", "We are an innovative agency."),
+        ("We build modern, seamless websites for bakeries.", "en", "We build modern websites for bakeries."),
+        (
+            "Wir trainieren in kleinen Gruppen, ganzheitlich und praxisnah.",
+            "de",
+            "Wir trainieren in kleinen Gruppen und praxisnah.",
+        ),
+    ],
+)
+def test_a_deletion_fits_its_article_and_list(text: str, lang: str, expected: str) -> None:
+    report = lint(text, lang)
+    results = {
+        text[: f.start.offset] + f.suggestions[0].replacement + text[f.end.offset :]
+        for f in report.findings
+        if f.suggestions and f.suggestions[0].replacement is not None and f.category == "generic-pitch"
+    }
+    assert expected in results
+
+
+def test_the_second_that_clause_loses_its_that_with_the_first() -> None:
+    text = (
+        "Subject: Doncaster\n\nHi Sam,\n\nI read that your Doncaster site went live in November and that you've "
+        "hired 40 pickers.\n\nTom"
+    )
+    found = finding(lint(text, "en"), "SF001")
+    assert found.suggestions[0].replacement == "Your Doncaster site went live in November and you've hired 40 pickers."
+
+
+def test_the_added_question_never_follows_a_signature_line() -> None:
+    text = (
+        "Betreff: Angebot\n\nGuten Tag Frau Berg,\n\nanbei unser Angebot für die Wartung Ihrer Anlagen.\n\n"
+        "Mit freundlichen Grüßen\nJonas Weber\nSachbearbeitung Vertrieb"
+    )
+    found = finding(lint(text, "de"), "ST002")
+    assert found.text == "anbei unser Angebot für die Wartung Ihrer Anlagen."
+
+
+def test_quoted_json_keys_are_not_spelled() -> None:
+    text = 'Betreff: API\n\nHallo Jo,\n\nso sieht es aus:\n\n{"auftrag": 12, "positionen": []}\n\nTom'
+    assert [f for f in lint(text, "de").findings if f.code == "SP001"] == []

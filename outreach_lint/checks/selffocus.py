@@ -34,6 +34,8 @@ _EN_HELP = re.compile(
     r"scale|manage|track|lower|avoid)\b(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: A second "that" clause joined to the first one ("… and that …"), which loses its "that" with the first.
+_SECOND_THAT = re.compile(r"(,?\s(?:and|but|or))\s+that\s+")
 #: A slot for the line about the reader that should come first, per language.
 _READER_SLOT = {
     "en": "[one line on what you noticed about them]",
@@ -98,7 +100,8 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
         return []
     noticed = _NOTICED.match(text) if language == "en" else None
     if noticed:
-        rest = noticed.group("rest")
+        # "I read that X went live and that you've hired …": the second "that" goes with the first
+        rest = _SECOND_THAT.sub(r"\1 ", noticed.group("rest"))
         rewritten = rest[:1].upper() + rest[1:]
         return [RawFinding(meta, ctx.body, start, end, (suggestion(rewritten, f"Write “{rewritten}”."),))]
     german = _GERMAN_NOTICED.match(text) if language == "de" else None
