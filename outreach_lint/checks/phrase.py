@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..analysis.context import RawFinding
 from ..analysis.units import Unit, sentence_with_trailing_space
+from ..fixing.tidy import ARTICLE_BEFORE, LIST_CONJUNCTIONS, LISTED_BEFORE, indefinite_article, tidy_sentence
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
 from ..patterns import (
@@ -413,49 +414,29 @@ def _deletion(
         # Before punctuation a deletion would leave "Lagerkosten – ." or "meeting ." behind: the sentence is
         # rewritten instead (see ``_finding``).
         return (start, end), []
-    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    article = ARTICLE_BEFORE.search(text, max(0, start - 4), start)
     following = _WORD.match(text, end)
-    if article and following and following.group(0).lower() in _CONJUNCTIONS:
+    if article and following and following.group(0).lower() in LIST_CONJUNCTIONS:
         # "an innovative and fast tool" → "a fast tool": the conjunction goes with the first adjective
         end = _absorb_space(text, end, following.end())
         following = _WORD.match(text, end)
     if article and following:
         # "an innovative microlearning platform" → "a microlearning platform"
-        wanted = _indefinite_article(following.group(0))
+        wanted = indefinite_article(following.group(0))
         written = article.group(1)
         if wanted != written.lower():
             wanted = wanted.capitalize() if written[:1].isupper() else wanted
             described = f"Delete “{matched.strip()}” and write “{wanted}”."
             return (article.start(1), end), [Suggestion(f"{wanted} ", _described(described, advice), fix)]
-    if _LISTED_BEFORE.search(text, max(0, start - 40), start) and following:
-        previous = _LISTED_BEFORE.search(text, max(0, start - 40), start).group(1)
-        if previous[:1].islower() or following.group(0).lower() in _CONJUNCTIONS:
+    if LISTED_BEFORE.search(text, max(0, start - 40), start) and following:
+        previous = LISTED_BEFORE.search(text, max(0, start - 40), start).group(1)
+        if previous[:1].islower() or following.group(0).lower() in LIST_CONJUNCTIONS:
             # "modern, seamless websites" → "modern websites"; "in Gruppen, ganzheitlich und praxisnah" →
             # "in Gruppen und praxisnah"
             return (start - 2, end - 1 if text[end - 1 : end] == " " else end), [
                 Suggestion("", _described(label, advice), fix)
             ]
     return (start, end), [Suggestion("", _described(label, advice), fix)]
-
-
-#: "a " or "an " right before a deletion (its article may have to change).
-_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(an?|An?) $")
-#: A word and ", " right before a deletion: the deleted word was one of a list of adjectives.
-_LISTED_BEFORE = re.compile(r"([^\W\d_]+), $")
-_CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "&", "sowie"})
-#: Words spelt with a vowel but said with a consonant ("a unique", "a one-stop"), and the reverse ("an hour").
-_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq")
-_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
-
-
-def _indefinite_article(word: str) -> str:
-    """ "a" or "an" for the word that follows (by its first letters; acronyms are left as they are)."""
-    lower = word.lower()
-    if lower.startswith(_VOWEL_SOUND):
-        return "an"
-    if lower.startswith(_CONSONANT_SOUND):
-        return "a"
-    return "an" if lower[:1] in "aeiou" else "a"
 
 
 def _described(label: str, advice: str) -> str:
@@ -631,20 +612,6 @@ def _fill(template: str, captured: dict[str, str]) -> str:
         for case, convert in _CASES.items():
             template = template.replace("{" + name + ":" + case + "}", convert(value))
     return template
-
-
-def tidy_sentence(sentence: str) -> str:
-    """A filled-in template as a sentence: single spaces, no space before punctuation, no punctuation or dash
-    left at the start or doubled, and a capital first letter."""
-    sentence = " ".join(sentence.split())
-    sentence = re.sub(r"\s+([,.;:!?])", r"\1", sentence)
-    sentence = re.sub(r"([,;:–—-])\s*([.!?])", r"\2", sentence)
-    sentence = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", sentence)
-    sentence = re.sub(r"([.!?])\s*\.", r"\1", sentence)
-    sentence = re.sub(r"^[\s,;:.–—-]+", "", sentence)
-    if sentence[:1].islower():
-        sentence = sentence[:1].upper() + sentence[1:]
-    return sentence
 
 
 def with_legal_risk(finding: RawFinding) -> RawFinding:

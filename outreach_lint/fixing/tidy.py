@@ -169,3 +169,37 @@ def splice(text: str, edits: list[Edit], markup: bool = False, newline: str = "\
         pos = edit.end
     pieces.append(text[pos:])
     return "".join(pieces), applied
+
+
+#: "a " or "an " right before a deletion (its article may have to change).
+ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(an?|An?) $")
+#: A word and ", " right before a deletion: the deleted word was one of a list of adjectives.
+LISTED_BEFORE = re.compile(r"([^\W\d_]+), $")
+LIST_CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "&", "sowie"})
+#: Words spelt with a vowel but said with a consonant ("a unique", "a one-stop"), and the reverse ("an hour").
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq")
+_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+
+
+def indefinite_article(word: str) -> str:
+    """ "a" or "an" for the word that follows (by its first letters; acronyms are left as they are)."""
+    lower = word.lower()
+    if lower.startswith(_VOWEL_SOUND):
+        return "an"
+    if lower.startswith(_CONSONANT_SOUND):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
+def tidy_sentence(sentence: str) -> str:
+    """A filled-in template as a sentence: single spaces, no space before punctuation, no punctuation or dash
+    left at the start or doubled, and a capital first letter."""
+    sentence = " ".join(sentence.split())
+    sentence = re.sub(r"\s+([,.;:!?])", r"\1", sentence)
+    sentence = re.sub(r"([,;:–—-])\s*([.!?])", r"\2", sentence)
+    sentence = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", sentence)
+    sentence = re.sub(r"([.!?])\s*\.", r"\1", sentence)
+    sentence = re.sub(r"^[\s,;:.–—-]+", "", sentence)
+    if sentence[:1].islower():
+        sentence = sentence[:1].upper() + sentence[1:]
+    return sentence
