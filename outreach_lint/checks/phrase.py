@@ -606,11 +606,16 @@ def _fill(template: str, captured: dict[str, str]) -> str:
     """A rewrite template with ``{name}`` replaced by the captured words (and ``{text}``, ``{sentence}``,
     ``{before}``, ``{after}`` when given), ``{name:lower}``/``{name:upper}`` by them in that case; line breaks
     inside a value become spaces."""
+    if "{" not in template:
+        return template
     for name, value in captured.items():
+        if "{" + name not in template:
+            continue
         value = " ".join(value.split()) if "\n" in value else value
         template = template.replace("{" + name + "}", value)
-        for case, convert in _CASES.items():
-            template = template.replace("{" + name + ":" + case + "}", convert(value))
+        if ":" in template:
+            for case, convert in _CASES.items():
+                template = template.replace("{" + name + ":" + case + "}", convert(value))
     return template
 
 
