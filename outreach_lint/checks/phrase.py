@@ -14,7 +14,14 @@ from spacy.tokens import Doc
 
 from ..analysis.context import RawFinding
 from ..analysis.units import Unit, sentence_with_trailing_space
-from ..fixing.tidy import ARTICLE_BEFORE, LIST_CONJUNCTIONS, LISTED_BEFORE, indefinite_article, tidy_sentence
+from ..fixing.tidy import (
+    ARTICLE_BEFORE,
+    LIST_CONJUNCTIONS,
+    LISTED_BEFORE,
+    indefinite_article,
+    inline_capture,
+    tidy_sentence,
+)
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
 from ..patterns import (
@@ -480,7 +487,7 @@ def _rewritten(
         "before": text[begin:start],
         "after": text[end:stop].rstrip(),
         "rest": text[end:stop].rstrip().rstrip(".!?…"),
-        **{name: _inline(template, name, value, rule.meta.language) for name, value in captured.items()},
+        **{name: inline_capture(template, name, value, rule.meta.language) for name, value in captured.items()},
     }
     rewritten = tidy_sentence(_fill(template, fields))
     if not rewritten.strip(" .!?"):
@@ -493,36 +500,6 @@ def _rewritten(
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
 _FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
-#: Words that are capitalised only at the start of a sentence: lower-cased when a capture moves inside one.
-_SENTENCE_CASE_ONLY = frozenset(
-    {"your", "the", "our", "this", "that", "these", "those", "a", "an", "my", "its", "their"}
-    | {
-        "der",
-        "die",
-        "das",
-        "dein",
-        "deine",
-        "deinen",
-        "deinem",
-        "deiner",
-        "ein",
-        "eine",
-        "unser",
-        "unsere",
-        "euer",
-        "eure",
-    }
-)
-
-
-def _inline(template: str, name: str, value: str, language: str) -> str:
-    """A captured value as it reads where the template puts it: "Your product pages" inside a sentence is
-    "your product pages" (the formal "Ihr" keeps its capital)."""
-    at = template.find("{" + name + "}")
-    first = value.split(maxsplit=1)[0] if value.split() else ""
-    if at > 0 and first[:1].isupper() and first.lower() in _SENTENCE_CASE_ONLY:
-        return value[:1].lower() + value[1:]
-    return value
 
 
 #: Words a main clause does not start with: what is left is a subordinate clause ("Dass die Preise steigen.").

@@ -203,3 +203,35 @@ def tidy_sentence(sentence: str) -> str:
     if sentence[:1].islower():
         sentence = sentence[:1].upper() + sentence[1:]
     return sentence
+
+
+#: Words that are capitalised only at the start of a sentence: lower-cased when a capture moves inside one.
+_SENTENCE_CASE_ONLY = frozenset(
+    {"your", "the", "our", "this", "that", "these", "those", "a", "an", "my", "its", "their"}
+    | {
+        "der",
+        "die",
+        "das",
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "ein",
+        "eine",
+        "unser",
+        "unsere",
+        "euer",
+        "eure",
+    }
+)
+
+
+def inline_capture(template: str, name: str, value: str, language: str) -> str:
+    """A captured value as it reads where the template puts it: "Your product pages" inside a sentence is
+    "your product pages" (the formal "Ihr" keeps its capital)."""
+    at = template.find("{" + name + "}")
+    first = value.split(maxsplit=1)[0] if value.split() else ""
+    if at > 0 and first[:1].isupper() and first.lower() in _SENTENCE_CASE_ONLY:
+        return value[:1].lower() + value[1:]
+    return value
