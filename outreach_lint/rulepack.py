@@ -331,7 +331,7 @@ def _bounds_text(measure: Measure, limit: str) -> str:
 #: What a sentence template may name besides the pattern's captures.
 TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
 #: A template placeholder: a field or capture name, optionally in a case (``{text:lower}``).
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
 #: A metric message placeholder: a name only (the message is filled with ``str.format``).
 _NAME_ONLY = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
 
@@ -345,9 +345,9 @@ def _templates(merged: dict[str, Any], where: str) -> tuple[str, ...]:
         with contextlib.suppress(PatternError):  # reported with the patterns
             known.update(strip_captures(pattern)[1])
     for template in templates:
-        if not template.strip() or "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        if not template.strip() or "{" in PLACEHOLDER.sub("", template) or "}" in PLACEHOLDER.sub("", template):
             raise RuleError(f"{where}: template {template!r} must be text with {{placeholders}} only")
-        unknown = set(_PLACEHOLDER.findall(template)) - known
+        unknown = set(PLACEHOLDER.findall(template)) - known
         if unknown:
             names = ", ".join(sorted(unknown))
             raise RuleError(f"{where}: template {template!r} names {names}, which no pattern captures")
@@ -464,7 +464,7 @@ def load_classes(directory: Path) -> dict[str, dict[str, tuple[str, ...]]]:
             continue
         language = data.get("pack", {}).get("language") if isinstance(data.get("pack"), dict) else None
         if language not in ("en", "de", "*"):
-            raise RuleError(f"{path}: a file with [classes] needs [pack] language = \"en\" or \"de\"")
+            raise RuleError(f'{path}: a file with [classes] needs [pack] language = "en" or "de"')
         try:
             classes = parse_classes(data["classes"], str(path))
         except VocabularyError as exc:

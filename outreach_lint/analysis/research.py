@@ -349,10 +349,19 @@ class Research:
         # Without a profile, the company the subject line names is the recipient ("How Norbury Tools could …").
         if not self.ctx.prospect.is_empty or self.ctx.subject is None or self._case_study_words:
             return False
-        return any(
-            signal.kind in ("name", "entity") and self._names_the_recipient(signal.text)
-            for signal in iter_signals(sentence.text, self.ctx.language)
-        )
+        known = self._names_recipient
+        if sentence.start not in known:
+            known[sentence.start] = any(
+                signal.kind in ("name", "entity") and self._names_the_recipient(signal.text)
+                for signal in iter_signals(sentence.text, self.ctx.language)
+            )
+        return known[sentence.start]
+
+    @lazy
+    def _names_recipient(self) -> dict[int, bool]:
+        """Per sentence start: whether the sentence names the company the subject line names (filled on demand,
+        once per sentence, as each of its figures and dates asks)."""
+        return {}
 
     def _about_reader(self, sentence: Sentence) -> bool:
         """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from ..patterns import (
     strip_captures,
     token_forms,
 )
-from ..rulepack import PhraseRule, RuleError
+from ..rulepack import PLACEHOLDER, TEMPLATE_FIELDS, PhraseRule, RuleError
 from ..vocabularies import WordClasses, allows
 
 _EXCEPTION = "!"
@@ -435,8 +436,9 @@ def _deletion(
             wanted = wanted.capitalize() if written[:1].isupper() else wanted
             described = f"Delete “{matched.strip()}” and write “{wanted}”."
             return (article.start(1), end), [Suggestion(f"{wanted} ", _described(described, advice), fix)]
-    if LISTED_BEFORE.search(text, max(0, start - 40), start) and following:
-        previous = LISTED_BEFORE.search(text, max(0, start - 40), start).group(1)
+    listed = LISTED_BEFORE.search(text, max(0, start - 40), start)
+    if listed and following:
+        previous = listed.group(1)
         if previous[:1].islower() or following.group(0).lower() in LIST_CONJUNCTIONS:
             # "modern, seamless websites" → "modern websites"; "in Gruppen, ganzheitlich und praxisnah" →
             # "in Gruppen und praxisnah"
@@ -472,9 +474,7 @@ def _rewritten(
     """The flagged sentence rewritten by ``template``, or by the first of the rule's templates whose captures the
     match has (None: there is none)."""
     if template is None:
-        template = next(
-            (t for t in rule.meta.template if set(_PLACEHOLDER.findall(t)) <= _FIELDS | set(captured)), None
-        )
+        template = next((t for t, names in _template_names(rule.meta.template) if names <= captured.keys()), None)
     if template is None:
         return None
     text = unit.text
@@ -487,7 +487,7 @@ def _rewritten(
         "before": text[begin:start],
         "after": text[end:stop].rstrip(),
         "rest": text[end:stop].rstrip().rstrip(".!?…"),
-        **{name: inline_capture(template, name, value, rule.meta.language) for name, value in captured.items()},
+        **{name: inline_capture(template, name, value) for name, value in captured.items()},
     }
     rewritten = tidy_sentence(_fill(template, fields))
     if not rewritten.strip(" .!?"):
@@ -498,8 +498,10 @@ def _rewritten(
     return rewritten
 
 
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
-_FIELDS = frozenset({"sentence", "text", "before", "after", "rest"})
+@functools.cache
+def _template_names(templates: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A rule's templates, each with the capture names it needs (worked out once per rule)."""
+    return tuple((t, frozenset(PLACEHOLDER.findall(t)) - TEMPLATE_FIELDS) for t in templates)
 
 
 #: Words a main clause does not start with: what is left is a subordinate clause ("Dass die Preise steigen.").

@@ -227,7 +227,7 @@ _SENTENCE_CASE_ONLY = frozenset(
 )
 
 
-def inline_capture(template: str, name: str, value: str, language: str) -> str:
+def inline_capture(template: str, name: str, value: str) -> str:
     """A captured value as it reads where the template puts it: "Your product pages" inside a sentence is
     "your product pages" (the formal "Ihr" keeps its capital)."""
     at = template.find("{" + name + "}")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import read_word_list
 from ..mergefields import MERGE_HINT, merge_field_spans
 
 _ADDRESSES = re.compile(
@@ -118,9 +119,7 @@ _NAMED_PLACES = (
 @functools.cache
 def first_names() -> frozenset[str]:
     """Common first names, lower-case (``data/first_names.txt``): the unknown word after one is a surname."""
-    path = Path(__file__).resolve().parent.parent / "data" / "first_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(read_word_list(Path(__file__).resolve().parent.parent / "data" / "first_names.txt"))
 
 
 def names_follow(previous_word: str, adjacent: bool = True) -> bool:
