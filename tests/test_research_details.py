@@ -179,3 +179,26 @@ def test_without_a_prospect_the_company_in_the_subject_is_not_a_detail(research:
         "online ads and text reminders. Open to a call?\n\nBest,\nTom"
     )
     assert "RS001" in codes(research.lint(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("You wrote that the new returns desk in Leeds still works from paper forms.", "en"),
+        ("On your careers page it says the night shift starts at 22:00 from January.", "en"),
+        ("auf LinkedIn haben Sie vor zwei Wochen geschrieben, dass Ihr Lager nach Kassel zieht.", "de"),
+        ("auf eurer Vereinsseite steht, dass das Sommerfest am 10. Juli 2027 stattfindet.", "de"),
+    ],
+)
+def test_what_the_recipient_wrote_is_a_detail(research: Linter, sentence: str, lang: str) -> None:
+    greeting = "Hi Claire," if lang == "en" else "Hallo Claire,"
+    text = f"Subject: Plants\n\n{greeting}\n\n{sentence} Interested?\n\nTom"
+    assert "RS001" not in codes(research.lint(text, lang))
+
+
+def test_a_request_to_write_back_is_no_detail(research: Linter) -> None:
+    text = (
+        "Betreff: Dach\n\nHallo Herr Wendt,\n\nwir decken seit Jahren Dächer für Betriebe in der ganzen Region und "
+        "kümmern uns um Wartung und Reparatur. Schreiben Sie mir kurz zurück, wenn das passt.\n\nTom"
+    )
+    assert "RS001" in codes(research.lint(text, "de"))

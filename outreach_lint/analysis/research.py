@@ -493,7 +493,7 @@ class Research:
         if slot is not None:
             return Signal("fact", slot.start, slot.end, slot.text)
         for sentence in content:
-            seen = self._observation(sentence) if sentence.start not in pitch else None
+            seen = self._observation(sentence) or _their_words(sentence) if sentence.start not in pitch else None
             if seen is not None:
                 return seen
         for signal in entity_signals(ctx.body.doc):
@@ -530,6 +530,31 @@ _RECENT_TIME = re.compile(
 )
 #: A capitalised word in mid-sentence (English): a place, an event, a product, an outlet.
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z&'’.-]{2,})")
+#: Something the recipient wrote, said or published, with what it says: "you wrote that …", "on your careers page
+#: it says …", "Sie haben auf LinkedIn geschrieben, dass …", "du hattest im Forum gefragt, wie …", "auf eurer
+#: Vereinsseite steht, dass …".
+_THEIR_WORDS = re.compile(
+    r"\b(?i:you)(?:'ve|[ \t]+have)?[ \t]+(?:wrote|posted|said|mentioned|asked|shared|announced|published|tweeted)"
+    r"[ \t]+(?:that|about|how|why|whether|on|in)\b|"
+    r"\b(?i:on|in)[ \t]+(?i:your)[ \t]+[\w -]{2,40}?,?[ \t]+(?:it[ \t]+)?(?:says|said|states|reads)\b|"
+    r"\b(?:[Hh]aben[ \t]+Sie|Sie[ \t]+haben|[Hh]atten[ \t]+Sie|Sie[ \t]+hatten|[Hh]ast[ \t]+du|[Dd]u[ \t]+hast|"
+    r"[Hh]attest[ \t]+du|[Dd]u[ \t]+hattest|[Hh]abt[ \t]+ihr|[Ii]hr[ \t]+habt)[^.!?\n]{0,80}?(?:geschrieben|"
+    r"gepostet|gesagt|erwähnt|gefragt|angekündigt|veröffentlicht|erzählt)\b|"
+    r"\b(?:[Ss]chreiben[ \t]+Sie|[Ss]chreibst[ \t]+du|[Ss]chreibt[ \t]+ihr)[^.!?\n]{0,60}?\bdass\b|"
+    r"\b[Aa]uf[ \t]+(?:Ihrer|deiner|eurer)[ \t]+[\w-]+[ \t]+(?:steht|heißt[ \t]+es)\b"
+)
+
+
+def _their_words(sentence: Sentence) -> Signal | None:
+    """Something the recipient wrote, said or published, quoted in the sentence (the guide's "something the
+    recipient wrote or said"): a detail about them whatever figures it holds."""
+    match = _THEIR_WORDS.search(sentence.text)
+    if match is None:
+        return None
+    start = sentence.start_char + match.start()
+    return Signal("observation", start, start + len(match.group(0)), match.group(0))
+
+
 #: Where a company publishes its own figures and news: quoting one is research even without "your".
 _PUBLICATION = re.compile(
     r"\b(?i:annual[ \t]+report|press[ \t]+release|job[ \t]+(?:ad|post(?:ing)?|listing)|10-K|earnings[ \t]+call|"
