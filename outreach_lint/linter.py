@@ -11,6 +11,7 @@ from . import checks as _checks  # noqa: F401  (registers the code checks)
 from .analysis.context import CheckContext, RawFinding
 from .analysis.jurisdiction import claims_jurisdiction
 from .analysis.options import CheckOptions
+from .analysis.topic import rewrite_facts
 from .analysis.units import Unit
 from .checks.base import CodeCheck
 from .checks.metric import metric_checks
@@ -254,8 +255,9 @@ class Linter:
             subject = None
             if document.subject is not None and document.subject.text.strip():
                 subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
+            facts = rewrite_facts(language, subject_text, body.tokens)
             for unit in (u for u in (subject, body) if u is not None):
-                for finding in engine.run(unit, codes, legal):
+                for finding in engine.run(unit, codes, legal, facts):
                     (claims if finding.meta.code in self._claim_codes else raw).append(finding)
         mode = mode or self.config.mode or ("template" if is_template_path(document.source.path) else "draft")
         if mode == "template" and not merge_field_spans(document.source.text):
@@ -270,6 +272,7 @@ class Linter:
             mode=mode,
             prospect=prospect or Prospect(),
             unreported_claims=claims,
+            given_rewrite_facts=facts,
         )
         for check in self._code_checks(language):
             raw.extend(check.run(context))

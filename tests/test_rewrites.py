@@ -235,3 +235,49 @@ def test_the_added_question_never_follows_a_signature_line() -> None:
 def test_quoted_json_keys_are_not_spelled() -> None:
     text = 'Betreff: API\n\nHallo Jo,\n\nso sieht es aus:\n\n{"auftrag": 12, "positionen": []}\n\nTom'
     assert [f for f in lint(text, "de").findings if f.code == "SP001"] == []
+
+
+def rewrite_of(found: Finding) -> str:
+    return next(s.description for s in found.suggestions if s.description.startswith("Rewrite:"))
+
+
+def test_a_meeting_ask_becomes_a_question_about_the_subject_line() -> None:
+    text = (
+        "Subject: Online booking for the Didsbury clinic\n\nHi Sarah,\n\nYour clinic takes bookings by phone "
+        "only, and online booking cuts no-shows.\n\nDo you have 15 minutes on Wednesday?\n\nTom"
+    )
+    found = finding(lint(text, "en"), "GP181")
+    assert "Is online booking for the Didsbury clinic something your team is working on" in rewrite_of(found)
+
+
+@pytest.mark.parametrize(
+    "subject", ["Quick question", "Hi Sarah", "Idea for your clinic", "Save 30% this week", "You're invited: brunch"]
+)
+def test_a_subject_that_names_no_topic_leaves_the_slot(subject: str) -> None:
+    text = (
+        f"Subject: {subject}\n\nHi Sarah,\n\nYour clinic takes bookings by phone only, and online booking cuts "
+        "no-shows.\n\nDo you have 15 minutes on Wednesday?\n\nTom"
+    )
+    found = finding(lint(text, "en"), "GP181")
+    assert "Is [the topic of your email] something" in rewrite_of(found)
+
+
+def test_a_german_du_email_gets_its_rewrites_in_the_du_form() -> None:
+    text = (
+        "Betreff: Fotos für euer Café\n\nHallo Jana,\n\nich war letzte Woche bei dir im Café und habe deine "
+        "Zimtschnecken probiert. Wir würden uns freuen, wenn du dich meldest.\n\nViele Grüße\nMia"
+    )
+    report = lint(text, "de")
+    rewrite = rewrite_of(finding(report, "GP580"))
+    assert rewrite == "Rewrite: “Ist „Fotos für euer Café“ für dein Team gerade ein Thema?”"
+    assert not re.search(r"\b(?:Sie|Ihnen|Ihr|Ihre)\b", finding(report, "ST002").suggestions[0].replacement)
+
+
+def test_a_rewrite_whose_verb_cannot_take_the_du_form_is_not_shown() -> None:
+    from outreach_lint.analysis.address import in_address
+
+    assert in_address("Falls das gerade kein Thema ist, sagen Sie es kurz.", "du") == (
+        "Falls das gerade kein Thema ist, sag es kurz."
+    )
+    assert in_address("Ihr Team spart Zeit.", "ihr") == "Euer Team spart Zeit."
+    assert in_address("Wann passt es Ihnen? Rufen Sie mich an.", "du") is None

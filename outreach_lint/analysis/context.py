@@ -21,6 +21,7 @@ from .research import Research
 from .signature import Signature
 from .slips import Slip, find_slips
 from .thread import is_reply as _is_reply
+from .topic import RewriteFacts, rewrite_facts
 from .units import Sentence, Unit
 
 
@@ -50,6 +51,8 @@ class CheckContext:
     prospect: Prospect = field(default_factory=Prospect)
     #: Matches of the rules with a legal risk that are switched off (CO006 reports them instead).
     unreported_claims: list[RawFinding] = field(default_factory=list)
+    #: The topic and form of address the rewrites use (worked out from the email when not given).
+    given_rewrite_facts: RewriteFacts | None = None
     #: The facts computed for this email so far (freed with the context).
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -131,6 +134,14 @@ class CheckContext:
     def greeting(self) -> Greeting | None:
         """The salutation line at the start of the body."""
         return read_greeting(self.body.text)
+
+    @lazy
+    def rewrite_facts(self) -> RewriteFacts:
+        """The email's topic and form of address, for rewrites."""
+        if self.given_rewrite_facts is not None:
+            return self.given_rewrite_facts
+        subject = self.subject.text if self.subject is not None else ""
+        return rewrite_facts(self.language, subject, self.body.tokens)
 
     @lazy
     def formal(self) -> bool:

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..analysis.context import RawFinding
+from ..analysis.topic import TOPIC_SLOT, RewriteFacts
 from ..analysis.units import Unit, sentence_with_trailing_space
 from ..fixing.tidy import (
     ARTICLE_BEFORE,
@@ -88,6 +89,7 @@ class PhraseEngine:
         self._required: dict[str, list[frozenset[str]]] = {}
         #: Per run: (code, start, end, key) → the whole match's token range and its captures.
         self._matched: dict[tuple[str, int, int, str], tuple[int, int, dict[str, tuple[int, int]]]] = {}
+        self._facts = RewriteFacts(TOPIC_SLOT[language])
         self.rules: dict[str, PhraseRule] = {}
         self.windowed: dict[str, list[tuple[str, tuple[Step, ...], CompiledPattern, frozenset[str] | None]]] = {}
         self.replacements: dict[str, tuple[str, ...] | None] = {}
@@ -214,10 +216,14 @@ class PhraseEngine:
             self._matched[(code, span_start, span_end, key)] = (start, end, spans)
         return True
 
-    def run(self, unit: Unit, enabled: set[str], legal: bool = True) -> list[RawFinding]:
+    def run(
+        self, unit: Unit, enabled: set[str], legal: bool = True, facts: RewriteFacts | None = None
+    ) -> list[RawFinding]:
         """The findings of the ``enabled`` rules in ``unit``; with ``legal`` (the email is read under a law
-        that makes their claims a risk) those of rules with a ``legal-risk`` name it."""
+        that makes their claims a risk) those of rules with a ``legal-risk`` name it. ``facts`` (the email's
+        topic and form of address) fit the rewrites to the email."""
         self._matched = {}
+        self._facts = facts or RewriteFacts(TOPIC_SLOT[self.language])
         doc = unit.doc
         found: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
         tokens = unit.tokens
@@ -325,12 +331,12 @@ class PhraseEngine:
         captured = self._captured(unit, meta.code, first, stop, key)
         advice = _fill(meta.rewrite, {"text": matched, **captured})
         replacements = self.replacements[key]
-        rewritten = _rewritten(rule, unit, first, start, end, captured)
+        rewritten = _rewritten(rule, unit, first, start, end, captured, self._facts)
         if replacements and any("{" in r for r in replacements):
             replacements = tuple(_fill(r, {"text": matched, **captured}) for r in replacements)
         span, suggestions = _replacement_suggestions(rule, unit, first, stop, (start, end), replacements, advice)
         if not suggestions and rewritten is None and replacements == ("",) and not _completes_verb(unit.text, start):
-            rewritten = _rewritten(rule, unit, first, start, end, captured, "{before}{after}")
+            rewritten = _rewritten(rule, unit, first, start, end, captured, self._facts, "{before}{after}")
         if rewritten is not None:
             suggestions.append(Suggestion(None, f"Rewrite: “{rewritten}”"))
         if not suggestions:
@@ -469,12 +475,15 @@ def _rewritten(
     start: int,
     end: int,
     captured: dict[str, str],
+    facts: RewriteFacts,
     template: str | None = None,
 ) -> str | None:
     """The flagged sentence rewritten by ``template``, or by the first of the rule's templates whose captures the
-    match has (None: there is none)."""
+    match has, in the email's form of address (None: there is none)."""
     if template is None:
         template = next((t for t, names in _template_names(rule.meta.template) if names <= captured.keys()), None)
+    if template is not None:
+        template = facts.fit(template)
     if template is None:
         return None
     text = unit.text
@@ -487,6 +496,7 @@ def _rewritten(
         "before": text[begin:start],
         "after": text[end:stop].rstrip(),
         "rest": text[end:stop].rstrip().rstrip(".!?…"),
+        "topic": facts.topic,
         **{name: inline_capture(template, name, value) for name, value in captured.items()},
     }
     rewritten = tidy_sentence(_fill(template, fields))

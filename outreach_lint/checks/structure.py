@@ -41,8 +41,8 @@ _ASK_WORDS = {
     ),
 }
 _QUESTION_TEMPLATE = {
-    "en": "Is [the topic of your email] something {who} is working on?",
-    "de": "Ist [das Thema Ihrer E-Mail] für {who} gerade ein Thema?",
+    "en": "Is {topic} something {who} is working on?",
+    "de": "Ist {topic} für {who} gerade ein Thema?",
 }
 SAFE = FixSafety.SAFE
 
@@ -72,7 +72,11 @@ def no_call_to_action(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     last = next((s for s in reversed(sentences) if _ends_prose(s)), None)
     if last is None:
         return []
-    question = _QUESTION_TEMPLATE[ctx.language].format(who=reader_name(ctx.prospect, ctx.language))
+    facts = ctx.rewrite_facts
+    template = facts.fit(_QUESTION_TEMPLATE[ctx.language].replace("{who}", reader_name(ctx.prospect, ctx.language)))
+    if template is None:
+        return [_finding(meta, ctx.body, last.start_char, last.end_char, Suggestion(None, meta.rewrite))]
+    question = template.replace("{topic}", facts.topic)
     replacement = f"{last.text.rstrip()} {question}"
     return [
         _finding(
