@@ -25,6 +25,8 @@ _NUMBER_OF = {member.lower(): value for value, members in _TABLES["numbers"].ite
 
 _TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: A numeric date: "28.10.2026", "1.12.26" or, with two-digit day and month, "01.12." (not "2.1" or "3.2.").
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?:\d{4}|\d{2})|(\d{2})\.(\d{2})\.")
 _MONTH_PREFIXES = frozenset(name[:3] for name in MONTH_NUMBER)
 
 
@@ -47,6 +49,11 @@ def _keys(text: str, is_fact: bool) -> frozenset[str]:
     tokens = list(_TOKEN.finditer(text))
     for index, match in enumerate(tokens):
         token = match.group(0)
+        date = _NUMERIC_DATE.fullmatch(token)
+        month = int(date.group(2) or date.group(4)) if date is not None else 0
+        if 1 <= month <= 12:
+            keys.add(f"m:{month}")  # "28.10.2026" names October like "Ende Oktober" does
+            continue
         if token[0].isdigit():
             figure = _figure(token)
             following = tokens[index + 1].group(0).lower()[:3] if index + 1 < len(tokens) else ""

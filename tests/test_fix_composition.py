@@ -259,3 +259,59 @@ def test_a_deletion_never_capitalises_code() -> None:
     edit = tidy(text, Edit(start, start + len("Obviously "), ""))
     fixed = text[: edit.start] + edit.replacement + text[edit.end :]
     assert "leitweg_id goes first" in fixed
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kept", "gone"),
+    [
+        # a superlative after "the": the article becomes "a", or the claim would be to be the only one
+        (
+            "I'd like to introduce VeloHire, the leading provider of warehouse staffing in the Midlands.",
+            "en",
+            "VeloHire, a provider of warehouse staffing",
+            "leading",
+        ),
+        # the complement of "is" is never deleted alone
+        ("Our platform is best-in-class and our team knows ETL well.", "en", "is best-in-class and", None),
+        # an empty noun keeps its adjective
+        ("It works with Outlook out of the box, a seamless experience for your whole team.", "en", "seamless", None),
+        # after a German comma salutation the next sentence goes on in lower case
+        (
+            "ich hoffe, es geht Ihnen gut. Ich wollte mich kurz vorstellen: Ihr Lager in Kassel wächst.",
+            "de",
+            "Herr Krämer,\n\nich wollte mich kurz vorstellen",
+            "hoffe",
+        ),
+    ],
+)
+def test_a_fix_leaves_better_prose_or_is_not_applied(tmp_path, cli, body, lang, kept, gone) -> None:
+    greeting = "Sehr geehrter Herr Krämer," if lang == "de" else "Hi Tom,"
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"Subject: Staffing\n\n{greeting}\n\n{body}\n\nBest,\nAnn\n", encoding="utf-8")
+    cli("check", "--fix", "--unsafe-fixes", "--lang", lang, str(draft), cwd=tmp_path)
+    fixed = draft.read_text(encoding="utf-8")
+    assert kept in fixed
+    if gone:
+        assert gone not in fixed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Wir machen genau solche Feste: Fingerfood, Maultaschen-Spieße und Getränke.", "Fingerfood"),
+        ("Bei der Strickmarke Fjellgarn aus Flensburg waren es 22 % weniger Retouren.", "Fjellgarn"),
+    ],
+)
+def test_a_capitalised_word_is_only_fixed_for_a_swapped_or_doubled_letter(tmp_path, cli, sentence, word) -> None:
+    draft = tmp_path / "entwurf.txt"
+    draft.write_text(f"Betreff: Feier\n\nHallo Frau Lorenz,\n\n{sentence}\n\nViele Grüße\nTom\n", encoding="utf-8")
+    cli("check", "--fix", "--unsafe-fixes", "--lang", "de", str(draft), cwd=tmp_path)
+    assert word in draft.read_text(encoding="utf-8")
+
+
+def test_two_unknown_words_in_a_row_are_flagged_but_not_fixed(tmp_path, cli) -> None:
+    draft = tmp_path / "draft.txt"
+    text = "Subject: Lisbon\n\nHi Ana,\n\nYour Lisbon store opened in March. Worth a look?\n\nUn abrazo,\nTom\n"
+    draft.write_text(text, encoding="utf-8")
+    cli("check", "--fix", "--unsafe-fixes", "--lang", "en", str(draft), cwd=tmp_path)
+    assert "Un abrazo," in draft.read_text(encoding="utf-8")

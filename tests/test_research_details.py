@@ -127,8 +127,8 @@ def test_their_own_dated_events_count(research: Linter, sentence: str) -> None:
 
 def test_a_name_block_without_sign_off_is_the_sender(research: Linter) -> None:
     text = (
-        "Subject: Labels\n\nHi Dana,\n\nOur labelling system helps warehouse teams pick faster. Want a demo?\n\n"
-        "Gary Mills\nLabelPro Systems\n"
+        "Subject: Labels\n\nHi Dana,\n\nOur labelling system helps warehouse teams pick faster and prints each "
+        "label at the shelf. Want a demo?\n\nGary Mills\nLabelPro Systems\n"
     )
     assert "RS001" in codes(research.lint(text, "en"))
 

@@ -23,7 +23,7 @@ _GREETING_LINE = re.compile(
 )
 #: A German greeting line ending in a comma: the body after it goes on in lower case ("… Frau Lorenz,\n\nim Jänner").
 GERMAN_GREETING_LINE = re.compile(
-    r"\s*(?:Sehr geehrte|Liebe|Lieber|Hallo|Guten (?:Tag|Morgen|Abend)|Moin|Servus|Grüß|Grüezi)\b.*,\s*$"
+    r"\s*(?:Sehr geehrte[rn]?|Liebe[rs]?|Hallo|Guten (?:Tag|Morgen|Abend)|Moin|Servus|Grüß|Grüezi)\b.*,\s*$"
 )
 #: A salutation that names nobody ("Dear Sir or Madam", "Hi there", "Sehr geehrte Damen und Herren").
 GENERIC_SALUTATION = re.compile(

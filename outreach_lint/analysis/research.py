@@ -217,6 +217,8 @@ class Research:
         sender, reader = sentence_pronouns(sentence, self.ctx.language)
         if reader:
             return False
+        if not sender and self._names_addressee(sentence):
+            return False  # "… ist die Vuković Fliesentechnik GmbH mit Sitz in Offenbach eingetragen"
         if sender or not self._sender_org_words.isdisjoint(sentence.tokens):
             return True
         case = self._case_study_words
@@ -328,11 +330,12 @@ class Research:
             return Signal("observation", start, start + len(anchor.group(0)), anchor.group(0))
         own = self._prospect_words | self._sender_org_lower
         for match in _MID_CAPITAL.finditer(text):
-            word = match.group(1)
+            group = 1 if match.group(1) else 2
+            word = match.group(group)
             lower = word.lower().strip(".'’")
             if lower in own or lower in MONTH_NUMBER or lower in _PLACEHOLDER_WORDS or self.is_sender_name(word):
                 continue
-            start = sentence.start_char + match.start(1)
+            start = sentence.start_char + match.start(group)
             return Signal("observation", start, start + len(word), word)
         return None
 
@@ -367,9 +370,28 @@ class Research:
         """The reader (you/Sie/du), the prospect or a named owner ("Fenland Frozen's plan") is in the sentence."""
         if sentence_pronouns(sentence, self.ctx.language)[1] or _OWNER.search(sentence.text):
             return True
+        if _CONGRATULATIONS.search(sentence.text):
+            return True  # "Glückwunsch zum Release von „Ferngrau“ am 14. November!"
+        if self._names_addressee(sentence):
+            return True
         return any(
             sentence.start_char <= hit.start < sentence.end_char for hit in self.prospect_hits if hit.kind == "prospect"
         )
+
+    def _names_addressee(self, sentence: Sentence) -> bool:
+        """Whether the sentence carries the surname of "Herr Vuković" in the greeting: a family business
+        ("die Vuković Fliesentechnik GmbH") is the reader's own."""
+        surname = self._addressee_surname
+        return bool(surname) and surname in sentence.tokens
+
+    @lazy
+    def _addressee_surname(self) -> str | None:
+        """The surname of "Herr Vuković" / "Ms Alder" in the greeting (a family business carries it)."""
+        greeting = self.ctx.greeting
+        words = greeting.name.split() if greeting is not None else []
+        if len(words) < 2 or words[0].rstrip(".").lower() not in _TITLES or len(words[-1]) < 3:
+            return None
+        return words[-1]
 
     @lazy
     def _written_on(self) -> _dt.date:
@@ -509,6 +531,7 @@ _OFFER_WORDS = re.compile(
 )
 #: An observation verb with the writer as its subject: "I noticed", "we saw", "ich habe … gesehen".
 _SEEN = re.compile(
+    r"^(?i:had|took)[ \t]+a[ \t]+(?:quick[ \t]+|closer[ \t]+)?look[ \t]+at\b|"
     r"\b(?i:(?:I|we)(?:'ve|[ \t]+have)?[ \t]+(?:just[ \t]+|recently[ \t]+)?(?:noticed|saw|read|watched|listened|"
     r"heard|visited|loaded|checked|tried|signed[ \t]+up|spotted|drove[ \t]+past|walked[ \t]+past|attended|liked|"
     r"enjoyed|was[ \t]+in[ \t]+the[ \t]+(?:room|audience)|were[ \t]+(?:at|two|next))|"
@@ -528,8 +551,9 @@ _RECENT_TIME = re.compile(
     r"\b(?i:letzte[nr]?|vergangene[nr]?)[ \t]+(?i:Woche|Monat|Jahr|Quartal)\b|"
     r"\bam[ \t]+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b"
 )
-#: A capitalised word in mid-sentence (English): a place, an event, a product, an outlet.
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z&'’.-]{2,})")
+#: A capitalised word in mid-sentence (English): a place, an event, a product, an outlet; or a quoted name
+#: ("the "How we work" page").
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z&'’.-]{2,})|(?<=[a-z,;:] )([\"“][A-Z][^\"”\n]{2,40}[\"”])")
 #: Something the recipient wrote, said or published, with what it says: "you wrote that …", "on your careers page
 #: it says …", "Sie haben auf LinkedIn geschrieben, dass …", "du hattest im Forum gefragt, wie …", "auf eurer
 #: Vereinsseite steht, dass …".
@@ -561,6 +585,8 @@ _PUBLICATION = re.compile(
     r"(?:Geschäfts|Jahres|Nachhaltigkeits|Quartals)bericht\w*|Pressemitteilung\w*|Stellenanzeige\w*|"
     r"Stellenausschreibung\w*)"
 )
+_TITLES = frozenset({"herr", "herrn", "frau", "mr", "mrs", "ms", "dr", "prof"})
+_CONGRATULATIONS = re.compile(r"\b(?i:congrats|congratulations|glückwunsch|gratuliere|gratulation)\b")
 _OWNER = re.compile(r"\b[A-ZÄÖÜ][\w&-]+(?:'s|’s|s')[ \t]")
 _DURATION = re.compile(
     r"\b(?:days?|weeks?|months?|hours?|minutes?|mins?|years?|Tage?n?|Wochen?|Monate?n?|Stunden?|Minuten?|Jahre?n?|"

@@ -13,10 +13,12 @@ import re
 
 SIGN_OFF = re.compile(
     r"^\s*(?:(?:(?:best|kind|warm|warmest|many|with)\s*)?(?:regards|wishes)|best|cheers|thanks|thank you|"
-    r"many thanks|thanks again|sincerely|yours sincerely|yours truly|all the best|talk soon|speak soon|"
+    r"many thanks|thanks again|(?:thanks|thank you)\s*(?:and|&)\s*(?:best\s+|kind\s+|warm\s+)?regards|"
+    r"sincerely|yours sincerely|yours truly|all the best|talk soon|speak soon|take care|"
     r"(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|schönen|sonnigen|viele|beste|liebe|herzliche|"
-    r"freundliche|schöne)\s+grüßen?(?:\s+aus\s+\S+)?|viele grüße|(?:mit\s+)?freundlichem?\s+gruß|"
-    r"gruß|grüße|mfg|lg|vg|danke|vielen dank|herzlichen dank|bis bald)\s*(?:[,.!]\s*)?$",
+    r"freundliche|schöne)\s+gr(?:ü|ue)(?:ß|ss)en?(?:\s+aus\s+\S+)?|viele gr(?:ü|ue)(?:ß|ss)e|"
+    r"(?:mit\s+)?freundlichem?\s+gru(?:ß|ss)|gru(?:ß|ss)|gr(?:ü|ue)(?:ß|ss)e|herzlich(?:st)?|hochachtungsvoll|"
+    r"mfg|lg|vg|danke|vielen dank|herzlichen dank|bis bald|un abrazo|saludos|cordialement|ciao)\s*(?:[,.!]\s*)?$",
     re.IGNORECASE,
 )
 #: How far back from the end of the prose a sign-off line is looked for.
@@ -76,7 +78,7 @@ def signature_start(text: str, lines: list[tuple[int, int]], limit: int) -> int 
         start, end = lines[index]
         if SIGN_OFF.match(text[start:end]):
             return index
-    return _name_after_closing(text, lines, limit)
+    return _name_after_closing(text, lines, limit) or _name_block_at_end(text, lines, limit)
 
 
 def _name_after_closing(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
@@ -94,6 +96,31 @@ def _name_after_closing(text: str, lines: list[tuple[int, int]], limit: int) -> 
         tail = [text[lines[i][0] : lines[i][1]].strip() for i in filled[-count:]]
         if all(len(line.split()) <= 6 and not _SENTENCE_END.search(line) for line in tail):
             return filled[-count]
+    return None
+
+
+_PERSON_NAME = re.compile(r"^(?:[A-ZÄÖÜ]\.\s*)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’.-]*){0,3}$")
+
+
+def _name_block_at_end(text: str, lines: list[tuple[int, int]], limit: int) -> int | None:
+    """A name block without a sign-off ("… either way." then a blank line, "Lucía Ortega", "Verbalia
+    Translations"): the last 1-4 short lines without sentence punctuation, the first of them a person's name,
+    after a blank line that follows a sentence."""
+    filled = [i for i in range(limit) if text[lines[i][0] : lines[i][1]].strip()]
+    for count in range(1, min(4, len(filled) - 2) + 1):
+        first = filled[-count]
+        before = filled[-count - 1]
+        if first - before < 2:
+            continue  # no blank line between the prose and the block
+        prose = text[lines[before][0] : lines[before][1]].rstrip()
+        tail = [text[lines[i][0] : lines[i][1]].strip() for i in filled[-count:]]
+        if (
+            _SENTENCE_END.search(prose)
+            and _PERSON_NAME.match(tail[0])
+            and 2 <= len(tail[0].split()) <= 4
+            and all(len(line.split()) <= 6 and not _SENTENCE_END.search(line) for line in tail)
+        ):
+            return first
     return None
 
 

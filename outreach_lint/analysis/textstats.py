@@ -160,3 +160,16 @@ def split_sentence(sentence: str, language: str) -> str | None:
     first = sentence[:cut_start].rstrip(" ,;")
     second = sentence[cut_end:].lstrip()
     return f"{first}. {second[:1].upper()}{second[1:]}"
+
+
+#: Words that point back to the sentence before ("This cuts …", "Das kostet …", "hat so … vermieden").
+_BACK_REFERENCES = frozenset(
+    {"this", "these", "those", "they", "so", "thus", "which", "then", "both"}
+    | {"das", "dies", "diese", "dieser", "dieses", "damit", "dadurch", "dabei", "davon", "dafür", "deshalb"}
+    | {"daher", "dort", "beide"}
+)
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """Whether one of a sentence's first four words points back to the sentence before it."""
+    return any(word.lower() in _BACK_REFERENCES for word in sentence.words[:4])

@@ -3,13 +3,14 @@ subject line, each paragraph), defined in rule packs; and the built-in suggestio
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..analysis.context import CheckContext, RawFinding
-from ..analysis.textstats import sentence_pronouns, split_sentence
+from ..analysis.textstats import refers_back, sentence_pronouns, split_sentence
 from ..analysis.thread import SUBJECT_PREFIX
 from ..analysis.units import Sentence, Unit, sentence_span, sentence_with_trailing_space
 from ..config import NUMERIC_OPTIONS
@@ -94,7 +95,10 @@ def shorten_draft(ctx: CheckContext, part: Part, limit: int) -> Suggestion:
     """The draft without its most sender-centred sentences (never the first one or a question), down to about
     85 % of the word limit."""
     sentences = list(part.sentences)
-    protected = {sentences[0].start} | {s.start for s in sentences if "?" in s.text}
+    # Kept: the first and the last sentence (the opener and, mostly, the ask), questions, and a sentence the
+    # next one refers back to ("… ein Paket anbieten. Das kostet 490 €.").
+    protected = {sentences[0].start, sentences[-1].start} | {s.start for s in sentences if "?" in s.text}
+    protected |= {s.start for s, following in itertools.pairwise(sentences) if refers_back(following)}
 
     def cost(sentence: Sentence) -> tuple[int, int]:
         sender, reader = sentence_pronouns(sentence, ctx.language)
@@ -108,6 +112,8 @@ def shorten_draft(ctx: CheckContext, part: Part, limit: int) -> Suggestion:
             break
         dropped.append(sentence)
         remaining -= len(sentence.words)
+    if not dropped:
+        return suggestion(None, f"Cut what the reader does not need to decide, down to about {target} words.")
     text = ctx.body.text
     pieces, pos = [], part.start
     for sentence in sorted(dropped, key=lambda s: s.start):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,14 +15,8 @@ from spacy.tokens import Doc
 from ..analysis.context import RawFinding
 from ..analysis.topic import TOPIC_SLOT, RewriteFacts
 from ..analysis.units import Unit, sentence_with_trailing_space
-from ..fixing.tidy import (
-    ARTICLE_BEFORE,
-    LIST_CONJUNCTIONS,
-    LISTED_BEFORE,
-    indefinite_article,
-    inline_capture,
-    tidy_sentence,
-)
+from ..fixing.deletion import WORD, absorb_space, completes_verb, deletion, empties_phrase, with_advice
+from ..fixing.tidy import inline_capture, tidy_sentence
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
 from ..patterns import (
@@ -41,7 +34,6 @@ from ..rulepack import PLACEHOLDER, TEMPLATE_FIELDS, PhraseRule, RuleError
 from ..vocabularies import WordClasses, allows
 
 _EXCEPTION = "!"
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def anchor_forms(tokens: list[dict[str, Any]], common: frozenset[str] = frozenset()) -> frozenset[str] | None:
@@ -335,7 +327,13 @@ class PhraseEngine:
         if replacements and any("{" in r for r in replacements):
             replacements = tuple(_fill(r, {"text": matched, **captured}) for r in replacements)
         span, suggestions = _replacement_suggestions(rule, unit, first, stop, (start, end), replacements, advice)
-        if not suggestions and rewritten is None and replacements == ("",) and not _completes_verb(unit.text, start):
+        if (
+            not suggestions
+            and rewritten is None
+            and replacements == ("",)
+            and not completes_verb(unit.text, start)
+            and not empties_phrase(unit.text, start, WORD.match(unit.text, absorb_space(unit.text, start, end)))
+        ):
             rewritten = _rewritten(rule, unit, first, start, end, captured, self._facts, "{before}{after}")
         if rewritten is not None:
             suggestions.append(Suggestion(None, f"Rewrite: “{rewritten}”"))
@@ -345,18 +343,6 @@ class PhraseEngine:
         if example:
             suggestions = [Suggestion(s.replacement, s.description, s.fix, example) for s in suggestions]
         return RawFinding(meta, unit, span[0], span[1], tuple(suggestions))
-
-
-#: Verbs whose complement a deletion before punctuation would remove ("makes onboarding seamless.").
-_LINKING_VERBS = frozenset(
-    {
-        *("is", "are", "was", "were", "be", "been", "being", "seems", "looks", "sounds", "makes", "make", "made"),
-        *("becomes", "stays", "remains", "ist", "sind", "war", "waren", "sein", "wird", "werden", "wirkt"),
-        *("klingt", "macht", "machen", "bleibt", "scheint"),
-    }
-)
-#: Words that, after a deleted lead-in, would start the sentence alone ("Ganz einfach gesagt: Mit …").
-_LEAD_IN_TAIL = re.compile(r"(\w+):\s+")
 
 
 def _replacement_suggestions(
@@ -389,83 +375,17 @@ def _replacement_suggestions(
         )
         if sentence and leftover <= 1:
             return sentence_with_trailing_space(unit, sentence), [
-                Suggestion("", _described("Delete the sentence.", advice), meta.fix)
+                Suggestion("", with_advice("Delete the sentence.", advice), meta.fix)
             ]
         return span, []
     if replacements == ("",):
-        return _deletion(unit.text, start, end, matched, advice, meta.fix)
+        return deletion(unit.text, start, end, matched, advice, meta.fix)
     suggestions = []
     for replacement in replacements:
         text = _match_case(replacement, matched)
         label = f"Delete “{matched.strip()}”." if text == "" else f"Write “{text}”."
-        suggestions.append(Suggestion(text, _described(label, advice), meta.fix))
+        suggestions.append(Suggestion(text, with_advice(label, advice), meta.fix))
     return span, suggestions
-
-
-def _deletion(
-    text: str, start: int, end: int, matched: str, advice: str, fix: FixSafety
-) -> tuple[tuple[int, int], list[Suggestion]]:
-    """Deleting the match so that what remains reads right: no double space, no orphaned comma or dash, and a
-    capital for the word that now starts the sentence."""
-    end = _absorb_space(text, start, end)
-    label = f"Delete “{matched.strip()}”."
-    if _at_sentence_start(text, start):
-        tail = _LEAD_IN_TAIL.match(text, end)
-        if tail and not tail.group(1)[:1].isupper() and len(tail.group(1)) > 2:
-            end = tail.end()  # "Ganz einfach gesagt: Mit …" loses "gesagt:" with "Ganz einfach"
-            label = f"Delete “{text[start:end].strip()}”."
-        following = _WORD.match(text, end)
-        if following and not following.group(0)[:1].isupper():
-            word = following.group(0)
-            capital = word[:1].upper() + word[1:]
-            label = f"Delete “{text[start:end].strip()}” and start with “{capital}”."
-            return (start, end + len(word)), [Suggestion(capital, _described(label, advice), fix)]
-        return (start, end), [Suggestion("", _described(label, advice), fix)]
-    if text[end : end + 2] == ", " and start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-        # "eine ganzheitliche, maßgeschneiderte Lösung" → "eine maßgeschneiderte Lösung"
-        end += 2
-    elif re.match(r"[.,;:!?]", text[end : end + 1]):
-        # Before punctuation a deletion would leave "Lagerkosten – ." or "meeting ." behind: the sentence is
-        # rewritten instead (see ``_finding``).
-        return (start, end), []
-    article = ARTICLE_BEFORE.search(text, max(0, start - 4), start)
-    following = _WORD.match(text, end)
-    if article and following and following.group(0).lower() in LIST_CONJUNCTIONS:
-        # "an innovative and fast tool" → "a fast tool": the conjunction goes with the first adjective
-        end = _absorb_space(text, end, following.end())
-        following = _WORD.match(text, end)
-    if article and following:
-        # "an innovative microlearning platform" → "a microlearning platform"
-        wanted = indefinite_article(following.group(0))
-        written = article.group(1)
-        if wanted != written.lower():
-            wanted = wanted.capitalize() if written[:1].isupper() else wanted
-            described = f"Delete “{matched.strip()}” and write “{wanted}”."
-            return (article.start(1), end), [Suggestion(f"{wanted} ", _described(described, advice), fix)]
-    listed = LISTED_BEFORE.search(text, max(0, start - 40), start)
-    if listed and following:
-        previous = listed.group(1)
-        if previous[:1].islower() or following.group(0).lower() in LIST_CONJUNCTIONS:
-            # "modern, seamless websites" → "modern websites"; "in Gruppen, ganzheitlich und praxisnah" →
-            # "in Gruppen und praxisnah"
-            return (start - 2, end - 1 if text[end - 1 : end] == " " else end), [
-                Suggestion("", _described(label, advice), fix)
-            ]
-    return (start, end), [Suggestion("", _described(label, advice), fix)]
-
-
-def _described(label: str, advice: str) -> str:
-    """The label of a replacement, then the rule's advice unless it says the same thing again."""
-    first_word = label.split(maxsplit=1)[0].lower()
-    if not advice or advice.split(maxsplit=1)[0].lower().strip(",.") in (first_word, "delete", "cut", "drop"):
-        return label
-    return f"{label} {advice}"
-
-
-def _completes_verb(text: str, start: int) -> bool:
-    """Whether the words before ``start`` end in a linking verb whose complement the match is ("makes onboarding
-    seamless", "ist ganzheitlich"): deleting the match would leave the sentence broken."""
-    return not _LINKING_VERBS.isdisjoint(text[max(0, start - 40) : start].lower().split()[-3:])
 
 
 def _rewritten(
@@ -630,19 +550,6 @@ def with_legal_risk(finding: RawFinding) -> RawFinding:
     else:
         finding.suggestions = (slot, *finding.suggestions)
     return finding
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    while start > 0 and text[start - 1] in " \t":
-        start -= 1
-    return start == 0 or text[start - 1] in ".!?\n"
-
-
-def _absorb_space(text: str, start: int, end: int) -> int:
-    """Let a deletion take the space after it, so no double space is left behind."""
-    if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n("):
-        return end + 1
-    return end
 
 
 def _start_gate(pattern: tuple[Step, ...]) -> frozenset[str] | None:

@@ -6,7 +6,7 @@ import re
 
 from ..analysis.context import CheckContext, RawFinding
 from ..analysis.recipient import team_of
-from ..analysis.textstats import pronoun_counts, sentence_pronouns
+from ..analysis.textstats import pronoun_counts, refers_back, sentence_pronouns
 from ..analysis.units import Sentence, sentence_with_trailing_space
 from ..rulepack import RuleMeta
 from .base import suggestion
@@ -61,6 +61,8 @@ def _reader_sentence(ctx: CheckContext, skip: Sentence) -> Sentence | None:
         sender, reader = sentence_pronouns(sentence, ctx.language)
         if sentence.text.rstrip().endswith("?"):
             continue  # an ask is not an opener ("Are you free Tuesday or Wednesday?")
+        if len(sentence.words) < 6 or refers_back(sentence):
+            continue  # too short to open with, or it points back to what came before ("Das ist Ihre Entscheidung.")
         if sentence.start != skip.start and reader and not sender and not ctx.flagged(sentence):
             return sentence
     return None
@@ -112,7 +114,8 @@ def opens_with_self(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     other = _reader_sentence(ctx, first)
     if other is not None:
         lead = other.text.strip()
-        return [RawFinding(meta, ctx.body, start, end, (suggestion(None, f"Rewrite: “{lead} {text}”"),))]
+        rewritten = f"{lead} {text[:1].upper()}{text[1:]}"
+        return [RawFinding(meta, ctx.body, start, end, (suggestion(None, f"Rewrite: “{rewritten}”"),))]
     rewritten = f"{_READER_SLOT[language]}. {text[:1].upper()}{text[1:]}"
     return [RawFinding(meta, ctx.body, start, end, (suggestion(None, f"Rewrite: “{rewritten}”"),))]
 

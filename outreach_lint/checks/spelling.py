@@ -7,7 +7,7 @@ from ..analysis.units import Unit
 from ..models import FixSafety, Suggestion
 from ..rulepack import RuleMeta
 from ..spelling.languagetool import GrammarMatch
-from ..spelling.service import Misspelling, SpellingService, names_in
+from ..spelling.service import Misspelling, SpellingService, names_in, recurring_words
 from .registry import CODE_CHECKS, register
 
 
@@ -39,7 +39,8 @@ def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     service: SpellingService | None = ctx.options.spelling_service
     if service is None or service.settings.backend == "off":
         return []
-    names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language)
+    subject = ctx.subject.text if ctx.subject is not None else ""
+    names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language) | recurring_words(subject, ctx.body.text)
     findings = []
     for unit in _units(ctx):
         if service.languagetool is not None:

@@ -99,13 +99,19 @@ def _ends_prose(sentence: Sentence) -> bool:
 
 
 def _asks(ctx: CheckContext) -> list[Sentence]:
+    """The sentences that ask for something. A call to action right after a question that asks says how to
+    answer it ("Open to a demo? Just reply with a time that suits."): one ask, not two."""
     words = _ASK_WORDS[ctx.language]
     calls = [m.start() for m in _CTA[ctx.language].finditer(ctx.body.text)]
-    return [
-        s
-        for s in ctx.content
-        if ("?" in s.text and words.search(s.text)) or any(s.start_char <= c < s.end_char for c in calls)
-    ]
+    asks: list[Sentence] = []
+    previous_asked = False
+    for sentence in ctx.content:
+        question = "?" in sentence.text and words.search(sentence.text) is not None
+        call = any(sentence.start_char <= c < sentence.end_char for c in calls)
+        if question or (call and not previous_asked):
+            asks.append(sentence)
+        previous_asked = question
+    return asks
 
 
 @register(

@@ -53,6 +53,32 @@ def is_sentence_start(before: str, markup: bool = False) -> bool:
     return word is None or word.group(1).lower() not in _ABBREVIATIONS
 
 
+#: German words that start a sentence in lower case after "Sehr geehrte Frau Lorenz," (nouns keep their capital).
+_LOWER_AFTER_GREETING = frozenset(
+    {"ich", "wir", "es", "das", "dies", "diese", "dieser", "mein", "meine", "unser", "unsere", "heute", "gerne"}
+    | {"gern", "seit", "vor", "nach", "im", "in", "am", "mit", "als", "wie", "da", "leider", "bei", "auf", "für"}
+    | {"zum", "zur", "nur", "kurz", "schon", "gestern", "neulich", "letzte", "letzten", "letzter", "vielen"}
+)
+
+
+def _after_comma_greeting(before: str) -> bool:
+    """Whether ``before`` ends with a German salutation line and its comma ("Sehr geehrter Herr Krämer,")."""
+    previous = before.rstrip()
+    if not before[len(previous) :].count("\n"):
+        return False
+    last_line = previous[previous.rfind("\n") + 1 :]
+    return last_line.endswith(",") and GERMAN_GREETING_LINE.match(last_line) is not None
+
+
+def _lowered(word_text: str) -> str | None:
+    """The first letter in lower case when the text starts with a German word that is written so after a comma
+    salutation ("Ich wollte" → "ich wollte"); None for nouns, names and the formal "Sie"."""
+    word = re.match(r"[^\W\d_]+", word_text)
+    if word is None or word.group() == word.group().lower() or word.group().lower() not in _LOWER_AFTER_GREETING:
+        return None
+    return word_text[0].lower()
+
+
 def _capitalised(word_text: str) -> str | None:
     """The first letter in upper case when the text starts with an all-lower-case word ('eBay' stays)."""
     word = re.match(r"[^\W\d_]+", word_text)
@@ -139,6 +165,10 @@ def tidy(text: str, edit: Edit, floor: int = 0, limit: int | None = None, markup
                 replacement, end = upper, end + 1
         elif left_space and right_space:
             end = after
+        elif _after_comma_greeting(text[max(0, start - 200) : start]):
+            lower = _lowered(text[end:limit])
+            if lower is not None:
+                replacement, end = lower, end + 1
     elif sentence_start:
         upper = _capitalised(replacement)
         if upper is not None:
@@ -173,6 +203,14 @@ def splice(text: str, edits: list[Edit], markup: bool = False, newline: str = "\
 
 #: "a " or "an " right before a deletion (its article may have to change).
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(an?|An?) $")
+#: "the " right before a deletion: after a superlative is deleted it may have to become "a".
+DEFINITE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(the|The) $")
+#: Words claiming to be the only one of a kind: deleted after "the", the article becomes "a".
+UNIQUE_CLAIMS = frozenset({"leading", "premier", "foremost", "best", "top", "number one", "#1", "ultimate", "only"})
+#: Articles before a deleted adjective.
+ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem"})
+#: Nouns that say nothing without their adjective ("a seamless experience" → "an experience").
+HOLLOW_NOUNS = frozenset({"experience", "experiences", "erlebnis", "erfahrung", "journey"})
 #: A word and ", " right before a deletion: the deleted word was one of a list of adjectives.
 LISTED_BEFORE = re.compile(r"([^\W\d_]+), $")
 LIST_CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "&", "sowie"})

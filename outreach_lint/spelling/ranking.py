@@ -209,3 +209,22 @@ def _drops_ending(word: str, replacement: str) -> bool:
     ending = word[len(replacement) :].lower()
     doubled = len(ending) == 1 and replacement[-1:].lower() == ending
     return ending in _INFLECTION_ENDINGS and not doubled
+
+
+def typical_typo(word: str, replacement: str) -> bool:
+    """Whether the replacement undoes a typing slip: two neighbouring letters swapped ("Rechtschreibnug"), a
+    letter left out ("Kundenbetreuug") or a letter typed twice ("Rechnunng"). Changing a letter or dropping one
+    that is not doubled makes another word ("Fingerfood" → "Fingerfond", "Fjellgarn" → "Fellgarn")."""
+    if len(word) == len(replacement):
+        diffs = [i for i, (a, b) in enumerate(zip(word, replacement, strict=True)) if a != b]
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and word[diffs[0]] == replacement[diffs[1]]
+            and word[diffs[1]] == replacement[diffs[0]]
+        )
+    if len(replacement) == len(word) + 1:
+        return any(replacement[:i] + replacement[i + 1 :] == word for i in range(len(replacement)))
+    if len(word) == len(replacement) + 1:
+        return any(word[i] == word[i - 1] and word[:i] + word[i + 1 :] == replacement for i in range(1, len(word)))
+    return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import Counter
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
 from .languagetool import LanguageToolBackend
-from .ranking import choose_fix, rank
+from .ranking import choose_fix, rank, typical_typo
 from .words import Candidate, candidates, gender_base, in_skipped, is_acronym_or_code, is_joined, parts
 
 OTHER = {"de": "en", "en": "de"}
@@ -55,6 +56,7 @@ _ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 _SHORT_LINE = 60
 _ADDRESS_DOMAIN = re.compile(r"@([\w-]+)\.")
 _NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'-]+")
+_PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,20 @@ def names_in(*texts: str) -> frozenset[str]:
             for label in domain.split("-"):
                 found.update({label, label[:1].upper() + label[1:]})
     return frozenset(found)
+
+
+def _agent_noun(speller: Speller, tail: str) -> bool:
+    """A noun made of a verb and -er that the dictionary does not list: Karton|aufrichter (aufrichten)."""
+    return len(tail) >= 8 and tail.endswith("er") and speller.known(tail[:-2].lower() + "en")
+
+
+def recurring_words(subject: str, body: str) -> frozenset[str]:
+    """Words the subject line and the body both use, or the body three times, spelt alike: typos rarely repeat
+    to the letter, product and event names do ("fernlog", "Internorga")."""
+    body_words = Counter(_PLAIN_WORD.findall(body))
+    recurring = {word for word, count in body_words.items() if count >= 3}
+    recurring.update(word for word in set(_PLAIN_WORD.findall(subject)) if word in body_words)
+    return frozenset(recurring)
 
 
 class SpellingService:
@@ -211,13 +227,14 @@ class SpellingService:
         main, other = self.speller(language), self.speller(OTHER[language])
         for cut in range(4, len(word) - 2):  # Monteur|team, Mandanten|akte; a three-letter tail after a noun
             head, tail = word[:cut], word[cut:]
-            if not tail[:1].islower() or not main.known(tail[:1].upper() + tail[1:]):
+            agent = _agent_noun(main, tail)
+            if not tail[:1].islower() or not (agent or main.known(tail[:1].upper() + tail[1:])):
                 continue
             if len(tail) == 3 and not (main.noun(tail) and main.known(head) and not main.known(head.lower())):
                 continue  # Präsenz|tag, Floß|bau: a noun on both sides
             # After a noun any word ("Entstehungs|seitig"); after a verb stem or loanword a noun only, as
             # Hunspell accepts every word capitalised: "Vieleicht" is no "Viel" + "eicht".
-            tail_noun = main.noun(tail)
+            tail_noun = agent or main.noun(tail)
             heads = [head]
             for link in _LINKS:
                 if head.endswith(link) and len(head) - len(link) >= 4:
@@ -463,7 +480,7 @@ class SpellingService:
                 if known is None:
                     known = spelled[item.word] = self._misspelling(item, language, budget)
                 misspelled.append(replace(known, start=item.start, end=item.end))
-        return misspelled, rejected
+        return _foreign_phrases_unfixed(text, misspelled), rejected
 
     def _misspelling(self, item: Candidate, language: str, budget: SuggestionBudget) -> Misspelling:
         """A misspelled word with its ranked suggestions and fix; past the budget without any (whether or not
@@ -477,6 +494,10 @@ class SpellingService:
             speller = self.speller(language)
             ranked = rank(item.word, speller.suggest(item.word), listed=speller.listed)
             fix = choose_fix(item.word, ranked, other_words_allowed=not keeps_its_word, listed=speller.listed)
+            if fix and not fix.same_word and item.word[:1].isupper() and not typical_typo(item.word, fix.replacement):
+                # A capitalised word (a German noun, a brand, a foreign word): only a swapped or doubled letter
+                # is a sure typo ("Rechtschreibnug"); "Fingerfood" → "Fingerfond", "Fjellgarn" → "Fellgarn" are not.
+                fix = None
             cached = Misspelling(
                 item.start,
                 item.end,
@@ -489,6 +510,18 @@ class SpellingService:
             if len(self._ranked) < 100_000:
                 self._ranked[key] = cached
         return cached
+
+
+def _foreign_phrases_unfixed(text: str, misspelled: list[Misspelling]) -> list[Misspelling]:
+    """Two unknown words in a row are a phrase in another language more often than two typos ("Un abrazo",
+    "Buen Camino"): they are still flagged, but no fix is applied to either."""
+    adjacent: set[int] = set()
+    for index, (first, second) in enumerate(itertools.pairwise(misspelled)):
+        if first.end < second.start and not text[first.end : second.start].strip(" \t"):
+            adjacent.update((index, index + 1))
+    if not adjacent:
+        return misspelled
+    return [replace(m, fix=None, same_word=False) if i in adjacent else m for i, m in enumerate(misspelled)]
 
 
 def _on_a_line_of_its_own(text: str, candidate: Candidate) -> bool:

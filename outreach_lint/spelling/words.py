@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import read_word_list
+from ..data import load
 from ..mergefields import MERGE_HINT, merge_field_spans
 
 _ADDRESSES = re.compile(
@@ -23,97 +24,24 @@ _UNITS = re.compile(r"\b\d[\d.,]*\s?[^\W\d_]{1,4}\b")  # numbers with units: 5km
 #: Code in an email: a fenced block, or a quoted key of a JSON or YAML sample ("auftrag": …).
 _CODE = re.compile(r"```.*?(?:```|\Z)|\"[^\"\n]{1,60}\"\s*:", re.DOTALL)
 _DOMAIN_HINT = re.compile(rf"\.{_TOP_LEVEL_DOMAINS}\b")
+#: A line of SQL or a shell command pasted into an email ("SELECT kennzeichen, SUM(km) …", "curl -X …").
+_CODE_LINE = re.compile(
+    r"^[ \t]*(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|(?:LEFT |RIGHT |INNER )?JOIN|INSERT|UPDATE|DELETE|HAVING|"
+    r"LIMIT|AND|OR|SET|VALUES|curl|\$)[ \t].*$",
+    re.MULTILINE,
+)
+_CODE_LINE_HINT = re.compile(r"\b(?:SELECT|WHERE|curl)\b|^\s*\$ ", re.MULTILINE)
+#: A short lower-case term in straight quotes or backticks: a field name or a value ("lng" vs "lon").
+_QUOTED_TERM = re.compile(r"([\"`])[^\W\d_]{1,6}\1|`[^`\n]{1,60}`")
 _WORD = re.compile(r"(?<![\w@#&/\\.-])[^\W\d_]+(?:[-'*:_/][^\W\d_]+)*(?![\w@])")
 _GENDER = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]i|I)nnen$")
 _SEPARATORS = re.compile(r"[*:_/]")
-#: Words after which a capitalised word is a person's name.
-_BEFORE_NAME = frozenset(
-    [
-        "hi",
-        "hey",
-        "hello",
-        "dear",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "herr",
-        "herrn",
-        "frau",
-        "hallo",
-        "liebe",
-        "lieber",
-        "geehrte",
-        "geehrter",
-        "guten",
-        "tag",
-        "moin",
-        "servus",
-        "kollege",
-        "kollegin",
-        "in",
-        "aus",
-        "nach",
-        "bei",
-        "von",
-        "nahe",
-        "via",
-        "mag",
-        "ing",
-        "dipl",
-    ]
-)
+_NAME_WORDS = load("name_words")
+#: Words after which a capitalised word is a person's name (``data/name_words.toml``).
+_BEFORE_NAME = frozenset(_NAME_WORDS["before-name"])
 #: Nouns that a proper name follows: "Bäckerei Wiedemann", "Hotel Sonnalp", "Zahnarztpraxis Hollmann" (a
 #: compound ending in one of them counts too).
-_NAMED_PLACES = (
-    "bäckerei",
-    "praxis",
-    "hotel",
-    "brauerei",
-    "kanzlei",
-    "apotheke",
-    "autohaus",
-    "familie",
-    "firma",
-    "gasthof",
-    "gasthaus",
-    "restaurant",
-    "café",
-    "cafe",
-    "weingut",
-    "metzgerei",
-    "schreinerei",
-    "tischlerei",
-    "spedition",
-    "gärtnerei",
-    "modehaus",
-    "möbelhaus",
-    "hofladen",
-    "pension",
-    "studio",
-    "agentur",
-    "verlag",
-    "klinik",
-    "rösterei",
-    "manufaktur",
-    "konditorei",
-    "salon",
-    "boutique",
-    "atelier",
-    "kellerei",
-    "druckerei",
-    "reederei",
-    "zimmerei",
-    "galerie",
-    "stiftung",
-    "optik",
-    "akustik",
-    "fahrschule",
-    "bakery",
-    "brewery",
-    "winery",
-)
+_NAMED_PLACES = tuple(_NAME_WORDS["named-places"])
 
 
 @functools.cache
@@ -178,7 +106,8 @@ class Candidate:
 
 @functools.lru_cache(maxsize=8)
 def skipped_ranges(text: str) -> tuple[tuple[int, int], ...]:
-    """Merge fields, URLs, e-mail addresses, @handles, #hashtags, domain names, numbers with units.
+    """Merge fields, URLs, e-mail addresses, @handles, #hashtags, domain names, numbers with units, code (a
+    fenced block, a JSON key, a line of SQL or shell) and short terms in quotes or backticks.
 
     Cached for the last few texts: the spelling checks and every LanguageTool match of a unit ask again."""
     ranges = merge_field_spans(text) if MERGE_HINT.search(text) else []
@@ -190,6 +119,10 @@ def skipped_ranges(text: str) -> tuple[tuple[int, int], ...]:
         ranges.extend(match.span() for match in _UNITS.finditer(text))
     if '":' in text or '" :' in text or "```" in text:
         ranges.extend(match.span() for match in _CODE.finditer(text))
+    if _CODE_LINE_HINT.search(text):
+        ranges.extend(match.span() for match in _CODE_LINE.finditer(text))
+    if '"' in text or "`" in text:
+        ranges.extend(match.span() for match in _QUOTED_TERM.finditer(text))
     return tuple(ranges)
 
 
