@@ -15,7 +15,15 @@ from spacy.tokens import Doc
 from ..analysis.context import RawFinding
 from ..analysis.topic import TOPIC_SLOT, RewriteFacts
 from ..analysis.units import Unit, sentence_with_trailing_space
-from ..fixing.deletion import WORD, absorb_space, completes_verb, deletion, empties_phrase, with_advice
+from ..fixing.deletion import (
+    WORD,
+    absorb_space,
+    completes_verb,
+    deletion,
+    empties_phrase,
+    joined_without,
+    with_advice,
+)
 from ..fixing.tidy import inline_capture, tidy_sentence
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
@@ -399,12 +407,30 @@ def _rewritten(
     template: str | None = None,
 ) -> str | None:
     """The flagged sentence rewritten by ``template``, or by the first of the rule's templates whose captures the
-    match has, in the email's form of address (None: there is none)."""
-    if template is None:
-        template = next((t for t, names in _template_names(rule.meta.template) if names <= captured.keys()), None)
+    match has and whose result reads as a sentence, in the email's form of address (None: there is none)."""
     if template is not None:
-        template = facts.fit(template)
-    if template is None:
+        return _rewritten_by(template, rule, unit, first, start, end, captured, facts)
+    for candidate, names in _template_names(rule.meta.template):
+        if names <= captured.keys():
+            rewritten = _rewritten_by(candidate, rule, unit, first, start, end, captured, facts)
+            if rewritten is not None:
+                return rewritten
+    return None
+
+
+def _rewritten_by(
+    template: str,
+    rule: PhraseRule,
+    unit: Unit,
+    first: int,
+    start: int,
+    end: int,
+    captured: dict[str, str],
+    facts: RewriteFacts,
+) -> str | None:
+    """The flagged sentence rewritten by one template (None: it would not read as a sentence)."""
+    fitted = facts.fit(template)
+    if fitted is None:
         return None
     text = unit.text
     sentence = unit.sentence_at(first)
@@ -417,12 +443,17 @@ def _rewritten(
         "after": text[end:stop].rstrip(),
         "rest": text[end:stop].rstrip().rstrip(".!?…"),
         "topic": facts.topic,
-        **{name: inline_capture(template, name, value) for name, value in captured.items()},
+        **{name: inline_capture(fitted, name, value) for name, value in captured.items()},
     }
-    rewritten = tidy_sentence(_fill(template, fields))
+    if fitted.startswith("{before}{after}"):
+        joined = joined_without(fields["before"], fields["text"], fields["after"])
+        if joined is None:
+            return None
+        fields["before"], fields["after"] = joined
+    rewritten = tidy_sentence(_fill(fitted, fields))
     if not rewritten.strip(" .!?"):
         return None  # the whole sentence goes: the deletion says it
-    keeps_context = any(f"{{{field}}}" in template for field in ("before", "after", "rest"))
+    keeps_context = any(f"{{{field}}}" in fitted for field in ("before", "after", "rest"))
     if keeps_context and "[" not in rewritten and not _reads_as_sentence(rewritten, fields, rule):
         return None
     return rewritten

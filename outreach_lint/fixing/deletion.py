@@ -127,3 +127,27 @@ def absorb_space(text: str, start: int, end: int) -> int:
     if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n("):
         return end + 1
     return end
+
+
+#: Words that are the subject of the verb a one-word deletion after them would remove ("We guarantee a 25 %
+#: lift" must not become "We a 25 % lift").
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "ich", "wir", "du", "ihr", "sie", "er", "es"})
+
+
+def joined_without(before: str, matched: str, after: str) -> tuple[str, str] | None:
+    """The text before and after a deleted match, fitted together, or None when the deletion would break the
+    sentence: a verb after its subject ("We guarantee a lift" → "We a lift"), the complement of "is", an empty
+    noun behind its article. A superlative with its "the" leaves "a" ("We are the best bureau" → "We are a
+    bureau")."""
+    words_before = before.split()
+    following = WORD.match(after.lstrip())
+    if words_before and len(matched.split()) == 1 and words_before[-1].lower() in _SUBJECTS and after.strip():
+        return None
+    text = before + matched + after
+    if empties_phrase(text, len(before), WORD.match(text, len(before) + len(matched) + 1)):
+        return None
+    words = matched.lower().split()
+    superlative = len(words) == 2 and words[0] == "the" and (words[1] in UNIQUE_CLAIMS or words[1].endswith("est"))
+    if superlative and following and following.group(0)[:1].islower():
+        return before + indefinite_article(following.group(0)) + " ", after.lstrip()
+    return before, after
