@@ -315,3 +315,13 @@ def test_two_unknown_words_in_a_row_are_flagged_but_not_fixed(tmp_path, cli) -> 
     draft.write_text(text, encoding="utf-8")
     cli("check", "--fix", "--unsafe-fixes", "--lang", "en", str(draft), cwd=tmp_path)
     assert "Un abrazo," in draft.read_text(encoding="utf-8")
+
+
+def test_a_german_verb_after_a_pronoun_is_not_capitalised_into_a_noun(tmp_path, cli) -> None:
+    draft = tmp_path / "entwurf.txt"
+    text = "Betreff: Reels\n\nHallo Jana,\n\nwir zeigen dir, wann du posten solltest. Schick mir die rechnung.\n\nTom\n"
+    draft.write_text(text, encoding="utf-8")
+    cli("check", "--fix", "--lang", "de", str(draft), cwd=tmp_path)
+    fixed = draft.read_text(encoding="utf-8")
+    assert "wann du posten solltest" in fixed
+    assert "die Rechnung" in fixed

@@ -281,3 +281,17 @@ def test_a_rewrite_whose_verb_cannot_take_the_du_form_is_not_shown() -> None:
     )
     assert in_address("Ihr Team spart Zeit.", "ihr") == "Euer Team spart Zeit."
     assert in_address("Wann passt es Ihnen? Rufen Sie mich an.", "du") is None
+
+
+def test_a_german_slot_keeps_the_capital_of_its_noun() -> None:
+    text = "Betreff: Angebot\n\nHallo Frau Kern,\n\nwir liefern {Firmenname} die Etiketten ab März.\n\nViele Grüße\nTom"
+    found = finding(lint(text, "de"), "MF001")
+    assert found.suggestions[0].replacement == "[Firmenname]"
+
+
+def test_a_subject_that_names_the_sender_company_is_no_topic() -> None:
+    text = (
+        "Betreff: Vorstellung der Consultas Beratung GmbH\n\nGuten Tag Frau Kern,\n\nwir beraten Speditionen "
+        "bei der Tourenplanung. Wir würden uns freuen, von Ihnen zu hören.\n\nMit freundlichen Grüßen\nTom Weber"
+    )
+    assert "[das Thema Ihrer E-Mail]" in rewrite_of(finding(lint(text, "de"), "GP580"))

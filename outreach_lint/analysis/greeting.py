@@ -12,7 +12,7 @@ from .units import Sentence
 
 #: A sentence that is the greeting line ("Hi Jana,", "Sehr geehrte Frau Weber,"): left out of the content.
 GREETING_SENTENCE = re.compile(
-    r"^\s*(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
+    r"^\s*\{?(?:hi|hey|hello|dear|good (?:morning|afternoon)|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|"
     r"liebe[rs]?|moin|servus|grüezi)\b",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from .thread import SUBJECT_PREFIX
 #: The slot a rewrite shows when the subject names no topic.
 TOPIC_SLOT = {"en": "[the topic of your email]", "de": "[das Thema Ihrer E-Mail]"}
 MAX_TOPIC_WORDS = 7
+_LEGAL_FORM = re.compile(r"\b(?:GmbH|AG|KG|UG|e\.\s?K|Ltd|LLC|Inc|Corp|plc|GbR|SE)\b\.?")
 _NOT_A_TOPIC = re.compile(r"[?!:;,|{}\[\]<>$%@#*\"“”„«»]|\d")
 
 
@@ -27,8 +28,8 @@ def email_topic(subject: str, language: str, body_tokens: Collection[str]) -> st
     "online booking"; "Tillbury's" keeps it); a German subject is quoted („Fotos für euer Café“), which
     needs no article and no agreement with the verb."""
     text = SUBJECT_PREFIX.sub("", subject).strip().rstrip(".… ")
-    if not text or _NOT_A_TOPIC.search(text):
-        return None
+    if not text or _NOT_A_TOPIC.search(text) or _LEGAL_FORM.search(text):
+        return None  # "Vorstellung der Consultas Beratung GmbH" is the sender, not a topic
     words = text.split()
     if not 2 <= len(words) <= MAX_TOPIC_WORDS:
         return None

@@ -233,6 +233,10 @@ def _slot(name: str | None, language: str) -> str:
     named = _SLOT_NAMES.get(plain) or _SLOT_NAMES.get(words[-1].lower() if words else "")
     if named:
         return f"[{named[language] if language in named else named['en']}]"
+    if language == "de" and plain:
+        # German nouns keep their capital: {Firmenname} → [Firmenname], not [firmenname]
+        shown = " ".join(words[-2:])
+        return f"[{shown[:1].upper() + shown[1:]}]"
     return f"[{plain or ('value' if language == 'en' else 'Wert')}]"
 
 

@@ -476,8 +476,8 @@ def _reads_as_sentence(rewritten: str, fields: dict[str, str], rule: PhraseRule)
     clause left alone, and in German no clause cut off in front of the verb ("Wie bereits gesagt, dauert …"
     would leave "Dauert …")."""
     words = rewritten.split()
-    if len(words) < 3 or words[0].lower().strip(",") in _SUBORDINATE:
-        return False
+    if len(words) < 3 or words[0].lower().strip(",") in _SUBORDINATE | _PREPOSITIONS:
+        return False  # "Dass die Preise steigen." or "On the note I sent two weeks ago." is no sentence
     if rule.meta.language != "de":
         return True
     after = fields["after"].lstrip()
@@ -488,6 +488,10 @@ def _reads_as_sentence(rewritten: str, fields: dict[str, str], rule: PhraseRule)
     ends_with_comma = fields["text"].rstrip().endswith(",") and not subject_next
     return not (in_front or ends_with_comma or last in _SUBORDINATE | {"da", "denn", "wegen"})
 
+
+#: Words a sentence left without its lead-in must not start with: it lost its verb ("Just checking in on the
+#: note I sent" → "On the note I sent").
+_PREPOSITIONS = frozenset({"on", "about", "regarding", "re", "bezüglich", "wegen"})
 
 #: German words a main clause can start with after a deleted lead-in ("Vertrauen Sie mir, das ist …" → "Das
 #: ist …"); a verb there would mean the lead-in held the clause's first place ("Wie gesagt, dauert …").

@@ -479,6 +479,8 @@ class SpellingService:
                 known = spelled.get(item.word)
                 if known is None:
                     known = spelled[item.word] = self._misspelling(item, language, budget)
+                if known.fix and language == "de" and _verb_slot(text, item.start, item.word, known.fix):
+                    known = replace(known, fix=None, same_word=False)
                 misspelled.append(replace(known, start=item.start, end=item.end))
         return _foreign_phrases_unfixed(text, misspelled), rejected
 
@@ -510,6 +512,19 @@ class SpellingService:
             if len(self._ranked) < 100_000:
                 self._ranked[key] = cached
         return cached
+
+
+#: German words after which a lower-case word is a verb, not a noun that lost its capital ("wann du posten
+#: solltest" is not "Posten").
+_BEFORE_VERB = frozenset({"ich", "du", "wir", "ihr", "sie", "er", "es", "man", "zu", "nicht", "dich", "euch", "uns"})
+
+
+def _verb_slot(text: str, start: int, word: str, fix: str) -> bool:
+    """Whether a capitalising fix would turn a German verb into a noun: the word follows a pronoun or "zu"."""
+    if not (word[:1].islower() and fix[:1].isupper()):
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _BEFORE_VERB
 
 
 def _foreign_phrases_unfixed(text: str, misspelled: list[Misspelling]) -> list[Misspelling]:
