@@ -255,7 +255,7 @@ class Linter:
             subject = None
             if document.subject is not None and document.subject.text.strip():
                 subject = Unit("subject", document.subject, self.pipelines.analyze(language, document.subject.text))
-            facts = rewrite_facts(language, subject_text, body.tokens)
+            facts = rewrite_facts(language, subject_text, body.tokens, body.lowers)
             for unit in (u for u in (subject, body) if u is not None):
                 for finding in engine.run(unit, codes, legal, facts):
                     (claims if finding.meta.code in self._claim_codes else raw).append(finding)

@@ -18,19 +18,15 @@ _PLURAL_FORMS = frozenset({"euch", "euer", "eure", "euren", "eurem", "eurer", "e
 _LEFT_FORMAL = re.compile(r"\bSie\b")
 
 
-def address_form(language: str, tokens: Sequence[str]) -> str:
+def address_form(language: str, tokens: Sequence[str], lowers: Sequence[str] | None = None) -> str:
     """Sie, du or ihr: how the email addresses its reader (English and an email without either: Sie, which
-    leaves a rewrite as written)."""
+    leaves a rewrite as written). ``lowers``: the tokens in lower case, when already at hand."""
     if language != "de":
         return FORMAL
-    formal = singular = plural = 0
-    for token in tokens:
-        if token in READER_DE_EXACT:
-            formal += 1
-        else:
-            lower = token.lower()
-            singular += lower in _SINGULAR_FORMS
-            plural += lower in _PLURAL_FORMS
+    lowers = lowers if lowers is not None else [token.lower() for token in tokens]
+    formal = sum(map(READER_DE_EXACT.__contains__, tokens))
+    singular = sum(map(_SINGULAR_FORMS.__contains__, lowers))
+    plural = sum(map(_PLURAL_FORMS.__contains__, lowers))
     if formal >= singular + plural:
         return FORMAL
     return PLURAL if plural > singular else SINGULAR

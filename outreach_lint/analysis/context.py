@@ -141,7 +141,7 @@ class CheckContext:
         if self.given_rewrite_facts is not None:
             return self.given_rewrite_facts
         subject = self.subject.text if self.subject is not None else ""
-        return rewrite_facts(self.language, subject, self.body.tokens)
+        return rewrite_facts(self.language, subject, self.body.tokens, self.body.lowers)
 
     @lazy
     def formal(self) -> bool:

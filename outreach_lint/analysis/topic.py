@@ -63,10 +63,12 @@ class RewriteFacts:
         return in_address(text, self.address)
 
 
-def rewrite_facts(language: str, subject: str, body_tokens: Sequence[str]) -> RewriteFacts:
+def rewrite_facts(
+    language: str, subject: str, body_tokens: Sequence[str], body_lowers: Sequence[str] | None = None
+) -> RewriteFacts:
     """The topic and form of address of an email, for the rewrites of its findings."""
-    address = address_form(language, body_tokens)
-    topic = email_topic(subject, language, frozenset(body_tokens))
+    address = address_form(language, body_tokens, body_lowers)
+    topic = email_topic(subject, language, body_tokens)
     if topic is None:
         topic = in_address(TOPIC_SLOT[language], address) or TOPIC_SLOT[language]
     return RewriteFacts(topic, address)

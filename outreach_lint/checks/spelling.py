@@ -39,8 +39,8 @@ def misspelling(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
     service: SpellingService | None = ctx.options.spelling_service
     if service is None or service.settings.backend == "off":
         return []
-    subject = ctx.subject.text if ctx.subject is not None else ""
-    names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language) | recurring_words(subject, ctx.body.text)
+    subject = ctx.subject.tokens if ctx.subject is not None else ()
+    names = _names(ctx) | service.proper_names(ctx.body.text, ctx.language) | recurring_words(subject, ctx.body.tokens)
     findings = []
     for unit in _units(ctx):
         if service.languagetool is not None:

@@ -6,6 +6,7 @@ import itertools
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -56,7 +57,6 @@ _ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 _SHORT_LINE = 60
 _ADDRESS_DOMAIN = re.compile(r"@([\w-]+)\.")
 _NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'-]+")
-_PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +118,12 @@ def _agent_noun(speller: Speller, tail: str) -> bool:
     return len(tail) >= 8 and tail.endswith("er") and speller.known(tail[:-2].lower() + "en")
 
 
-def recurring_words(subject: str, body: str) -> frozenset[str]:
+def recurring_words(subject_words: Iterable[str], body_words: Iterable[str]) -> frozenset[str]:
     """Words the subject line and the body both use, or the body three times, spelt alike: typos rarely repeat
-    to the letter, product and event names do ("fernlog", "Internorga")."""
-    body_words = Counter(_PLAIN_WORD.findall(body))
-    recurring = {word for word, count in body_words.items() if count >= 3}
-    recurring.update(word for word in set(_PLAIN_WORD.findall(subject)) if word in body_words)
+    to the letter, product and event names do ("fernlog", "Internorga"). Takes the units' tokens."""
+    counts = Counter(body_words)
+    recurring = {word for word, count in counts.items() if count >= 3 and len(word) >= 3 and word.isalpha()}
+    recurring.update(word for word in subject_words if word in counts and len(word) >= 3 and word.isalpha())
     return frozenset(recurring)
 
 
