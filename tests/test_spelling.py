@@ -224,3 +224,17 @@ def test_letters_outside_the_dictionary_charset_do_not_crash() -> None:
     # de_DE frami is ISO8859-1: a Turkish dotless ı or Polish ł cannot even be looked up.
     found = spelling_findings("Betreff: Test\n\nHallo Frau Yılmaz, Ihr Kollege Michał Wróbel schrieb uns.", "de")
     assert found == []
+
+
+def test_a_word_in_subject_and_body_is_a_name_only_when_capitalised_or_used_three_times() -> None:
+    typo = "Subject: Best quallity in the UK\n\nHi Jo,\n\nWe offer the best quallity at the lowest price.\n\nTom"
+    assert [w for w, _ in spelling_findings(typo, "en")] == ["quallity", "quallity"]
+    product = "Subject: Issue 412 on fernlog\n\nHi Jo,\n\nI use fernlog daily; fernlog leaks memory.\n\nTom"
+    assert spelling_findings(product, "en") == []
+    event = "Betreff: Messewand für die Internorga\n\nHallo Jo,\n\nSie stellen auf der Internorga aus.\n\nTom"
+    assert spelling_findings(event, "de") == []
+
+
+def test_a_letter_typed_twice_is_no_compound_and_listed_misspellings_are_flagged() -> None:
+    text = "Betreff: Test\n\nHallo Jo,\n\nSie sehen 8 % Einsparrungen, und das Packet kommt morgen.\n\nTom"
+    assert [w for w, _ in spelling_findings(text, "de")] == ["Einsparrungen", "Packet"]

@@ -36,6 +36,13 @@ def find_dictionary(name: str, extra_dirs: tuple[Path, ...] = ()) -> tuple[str, 
 
 
 @functools.cache
+def misspellings() -> frozenset[str]:
+    """Common misspellings that a dictionary's compounding or a split at a hyphen would let pass ("Standart"
+    as "Stand" + "Art"); lower case, read once per process."""
+    return frozenset(w.lower() for w in read_word_list(PACKAGE_DICTIONARIES / "misspellings.txt"))
+
+
+@functools.cache
 def business_words() -> tuple[str, ...]:
     """Shipped jargon the general dictionaries lack (onboarding, Roadmap, SaaS, …); read once per process."""
     return tuple(read_word_list(PACKAGE_DICTIONARIES / "business_words.txt"))

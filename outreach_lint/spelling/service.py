@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words
+from .hunspell_backend import DEFAULT_DICTIONARIES, Speller, SuggestionBudget, business_words, misspellings
 from .languagetool import LanguageToolBackend
 from .ranking import choose_fix, rank, typical_typo
 from .words import Candidate, candidates, gender_base, in_skipped, is_acronym_or_code, is_joined, parts
@@ -113,17 +113,27 @@ def names_in(*texts: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _undoubled_known(speller: Speller, word: str) -> bool:
+    """Whether the word less one of a doubled letter is a dictionary word (a letter typed twice)."""
+    return any(
+        word[i] == word[i - 1] and speller.known(word[:i] + word[i + 1 :]) for i in range(1, len(word))
+    )
+
+
 def _agent_noun(speller: Speller, tail: str) -> bool:
     """A noun made of a verb and -er that the dictionary does not list: Karton|aufrichter (aufrichten)."""
     return len(tail) >= 8 and tail.endswith("er") and speller.known(tail[:-2].lower() + "en")
 
 
 def recurring_words(subject_words: Iterable[str], body_words: Iterable[str]) -> frozenset[str]:
-    """Words the subject line and the body both use, or the body three times, spelt alike: typos rarely repeat
-    to the letter, product and event names do ("fernlog", "Internorga"). Takes the units' tokens."""
-    counts = Counter(body_words)
-    recurring = {word for word, count in counts.items() if count >= 3 and len(word) >= 3 and word.isalpha()}
-    recurring.update(word for word in subject_words if word in counts and len(word) >= 3 and word.isalpha())
+    """Words used three times in the email, or capitalised in both the subject line and the body, spelt alike:
+    typos rarely repeat to the letter, product and event names do ("fernlog", "Internorga"). A lower-case word
+    in the subject and once in the body is not enough: a template repeats its typo ("best quallity")."""
+    body = Counter(body_words)
+    subject = Counter(subject_words)
+    total = body + subject
+    recurring = {word for word, count in total.items() if count >= 3 and len(word) >= 3 and word.isalpha()}
+    recurring.update(w for w in subject if w in body and len(w) >= 3 and w.isalpha() and w[:1].isupper())
     return frozenset(recurring)
 
 
@@ -136,6 +146,7 @@ class SpellingService:
         self._lock = threading.Lock()
         self.accept = frozenset(w.lower() for w in settings.accept)
         self.jargon = frozenset(w.lower() for w in business_words())
+        self.misspellings = misspellings() - self.accept
         self._fine_cache: dict[str, dict[str, bool]] = {}
         self._ranked: dict[tuple[str, str, bool], Misspelling] = {}
         self._last_suspects: tuple[tuple[str, str], list[Candidate]] | None = None
@@ -225,6 +236,8 @@ class SpellingService:
         if not word[:1].isupper():
             return self._adjective_compound(word)
         main, other = self.speller(language), self.speller(OTHER[language])
+        if _undoubled_known(main, word):
+            return False  # "Einsparrungen" is "Einsparungen" with a letter typed twice, not "Einspar" + "Rungen"
         for cut in range(4, len(word) - 2):  # Monteur|team, Mandanten|akte; a three-letter tail after a noun
             head, tail = word[:cut], word[cut:]
             agent = _agent_noun(main, tail)
@@ -340,6 +353,8 @@ class SpellingService:
         lower = word.lower()
         if lower in self.accept or word in names or word.isupper():
             return True
+        if lower in self.misspellings:
+            return False
         base = gender_base(word)
         if base is not None:
             return self._known(base, language)
@@ -347,7 +362,7 @@ class SpellingService:
             return True
         if self._known(word, language):
             return True
-        if "-" in word and all(
+        if "-" in word and self.misspellings.isdisjoint(word.lower().split("-")) and all(
             not piece
             or piece.isupper()
             or is_acronym_or_code(piece)
