@@ -331,7 +331,7 @@ def _bounds_text(measure: Measure, limit: str) -> str:
 #: What a sentence template may name besides the pattern's captures.
 TEMPLATE_FIELDS = frozenset({"sentence", "text", "before", "after", "rest", "topic"})
 #: A template placeholder: a field or capture name, optionally in a case (``{text:lower}``).
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper)?\}")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_-]*)(?::lower|:upper|:none)?\}")
 #: A metric message placeholder: a name only (the message is filled with ``str.format``).
 _NAME_ONLY = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
 

@@ -295,3 +295,29 @@ def test_a_subject_that_names_the_sender_company_is_no_topic() -> None:
         "bei der Tourenplanung. Wir würden uns freuen, von Ihnen zu hören.\n\nMit freundlichen Grüßen\nTom Weber"
     )
     assert "[das Thema Ihrer E-Mail]" in rewrite_of(finding(lint(text, "de"), "GP580"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "We guarantee a 25% lift in basket size within 90 days.",
+            "en",
+            "Rewrite: “[customer] saw a 25% lift in basket size within 90 days.”",
+        ),
+        (
+            "Wir garantieren Ihnen kürzere Touren ab März.",
+            "de",
+            "Rewrite: “[Kunde] hat kürzere Touren ab März erreicht.”",
+        ),
+    ],
+)
+def test_a_guarantee_becomes_a_customer_result_built_from_its_own_object(sentence, lang, expected) -> None:
+    greeting = "Hallo Frau Kern," if lang == "de" else "Hi Tom,"
+    text = f"Subject: Touren\n\n{greeting}\n\n{sentence}\n\nTom"
+    assert rewrite_of(finding(lint(text, lang), "OP101" if lang == "en" else "OP501")) == expected
+
+
+def test_a_guarantee_without_its_object_keeps_the_slot_template() -> None:
+    text = "Subject: Leads\n\nHi Tom,\n\nResults guaranteed.\n\nTom"
+    assert "[customer] cut [what]" in rewrite_of(finding(lint(text, "en"), "OP101"))

@@ -543,7 +543,9 @@ def _required_words(pattern: tuple[Step, ...]) -> list[frozenset[str]]:
     ]
 
 
-_CASES = {"lower": str.lower, "upper": str.upper}
+#: ``{name:none}`` shows nothing: it only makes a template need the capture (the template is used for the
+#: matches of the pattern that captures it).
+_CASES = {"lower": str.lower, "upper": str.upper, "none": lambda value: ""}
 
 
 def _fill(template: str, captured: dict[str, str]) -> str:
