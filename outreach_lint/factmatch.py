@@ -50,9 +50,9 @@ def _keys(text: str, is_fact: bool) -> frozenset[str]:
     for index, match in enumerate(tokens):
         token = match.group(0)
         date = _NUMERIC_DATE.fullmatch(token)
-        month = int(date.group(2) or date.group(4)) if date is not None else 0
-        if 1 <= month <= 12:
-            keys.add(f"m:{month}")  # "28.10.2026" names October like "Ende Oktober" does
+        date_month = int(date.group(2) or date.group(4)) if date is not None else 0
+        if 1 <= date_month <= 12:
+            keys.add(f"m:{date_month}")  # "28.10.2026" names October like "Ende Oktober" does
             continue
         if token[0].isdigit():
             figure = _figure(token)

@@ -34,7 +34,7 @@ from ..signals import (
 from .dates import reference_date
 from .lazy import lazy
 from .legalforms import LEGAL_FORM_ANY_CASE
-from .names import TITLE_BEFORE
+from .names import TITLE_BEFORE, TITLES
 from .signoff import short_last_lines
 from .textstats import sentence_pronouns
 from .units import Sentence
@@ -389,7 +389,7 @@ class Research:
         """The surname of "Herr Vuković" / "Ms Alder" in the greeting (a family business carries it)."""
         greeting = self.ctx.greeting
         words = greeting.name.split() if greeting is not None else []
-        if len(words) < 2 or words[0].rstrip(".").lower() not in _TITLES or len(words[-1]) < 3:
+        if len(words) < 2 or words[0].lower() not in TITLES or len(words[-1]) < 3:
             return None
         return words[-1]
 
@@ -585,7 +585,6 @@ _PUBLICATION = re.compile(
     r"(?:Geschäfts|Jahres|Nachhaltigkeits|Quartals)bericht\w*|Pressemitteilung\w*|Stellenanzeige\w*|"
     r"Stellenausschreibung\w*)"
 )
-_TITLES = frozenset({"herr", "herrn", "frau", "mr", "mrs", "ms", "dr", "prof"})
 _CONGRATULATIONS = re.compile(r"\b(?i:congrats|congratulations|glückwunsch|gratuliere|gratulation)\b")
 _OWNER = re.compile(r"\b[A-ZÄÖÜ][\w&-]+(?:'s|’s|s')[ \t]")
 _DURATION = re.compile(

@@ -10,12 +10,12 @@ from functools import cache
 
 from ..data import load
 from .address import FORMAL, address_form, in_address
+from .legalforms import LEGAL_FORM
 from .thread import SUBJECT_PREFIX
 
 #: The slot a rewrite shows when the subject names no topic.
 TOPIC_SLOT = {"en": "[the topic of your email]", "de": "[das Thema Ihrer E-Mail]"}
 MAX_TOPIC_WORDS = 7
-_LEGAL_FORM = re.compile(r"\b(?:GmbH|AG|KG|UG|e\.\s?K|Ltd|LLC|Inc|Corp|plc|GbR|SE)\b\.?")
 _NOT_A_TOPIC = re.compile(r"[?!:;,|{}\[\]<>$%@#*\"“”„«»]|\d")
 
 
@@ -28,7 +28,7 @@ def email_topic(subject: str, language: str, body_tokens: Collection[str]) -> st
     "online booking"; "Tillbury's" keeps it); a German subject is quoted („Fotos für euer Café“), which
     needs no article and no agreement with the verb."""
     text = SUBJECT_PREFIX.sub("", subject).strip().rstrip(".… ")
-    if not text or _NOT_A_TOPIC.search(text) or _LEGAL_FORM.search(text):
+    if not text or _NOT_A_TOPIC.search(text) or _names_a_company(text):
         return None  # "Vorstellung der Consultas Beratung GmbH" is the sender, not a topic
     words = text.split()
     if not 2 <= len(words) <= MAX_TOPIC_WORDS:
@@ -43,6 +43,11 @@ def email_topic(subject: str, language: str, body_tokens: Collection[str]) -> st
     if lower != first and first[1:] == first[1:].lower() and lower in body_tokens:
         words[0] = lower
     return " ".join(words)
+
+
+def _names_a_company(text: str) -> bool:
+    """Whether a legal form follows a word of the subject ("… Beratung GmbH"; "Co-packing" names none)."""
+    return any(match.start() > 0 and text[match.start() - 1] == " " for match in LEGAL_FORM.finditer(text))
 
 
 @cache

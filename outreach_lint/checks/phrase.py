@@ -15,15 +15,7 @@ from spacy.tokens import Doc
 from ..analysis.context import RawFinding
 from ..analysis.topic import TOPIC_SLOT, RewriteFacts
 from ..analysis.units import Unit, sentence_with_trailing_space
-from ..fixing.deletion import (
-    WORD,
-    absorb_space,
-    completes_verb,
-    deletion,
-    empties_phrase,
-    joined_without,
-    with_advice,
-)
+from ..fixing.deletion import completes_verb, deletion, joined_without, with_advice
 from ..fixing.tidy import inline_capture, tidy_sentence
 from ..language import FUNCTION_WORDS
 from ..models import FixSafety, Suggestion
@@ -335,13 +327,7 @@ class PhraseEngine:
         if replacements and any("{" in r for r in replacements):
             replacements = tuple(_fill(r, {"text": matched, **captured}) for r in replacements)
         span, suggestions = _replacement_suggestions(rule, unit, first, stop, (start, end), replacements, advice)
-        if (
-            not suggestions
-            and rewritten is None
-            and replacements == ("",)
-            and not completes_verb(unit.text, start)
-            and not empties_phrase(unit.text, start, WORD.match(unit.text, absorb_space(unit.text, start, end)))
-        ):
+        if not suggestions and rewritten is None and replacements == ("",) and not completes_verb(unit.text, start):
             rewritten = _rewritten(rule, unit, first, start, end, captured, self._facts, "{before}{after}")
         if rewritten is not None:
             suggestions.append(Suggestion(None, f"Rewrite: “{rewritten}”"))
@@ -409,28 +395,10 @@ def _rewritten(
     """The flagged sentence rewritten by ``template``, or by the first of the rule's templates whose captures the
     match has and whose result reads as a sentence, in the email's form of address (None: there is none)."""
     if template is not None:
-        return _rewritten_by(template, rule, unit, first, start, end, captured, facts)
-    for candidate, names in _template_names(rule.meta.template):
-        if names <= captured.keys():
-            rewritten = _rewritten_by(candidate, rule, unit, first, start, end, captured, facts)
-            if rewritten is not None:
-                return rewritten
-    return None
-
-
-def _rewritten_by(
-    template: str,
-    rule: PhraseRule,
-    unit: Unit,
-    first: int,
-    start: int,
-    end: int,
-    captured: dict[str, str],
-    facts: RewriteFacts,
-) -> str | None:
-    """The flagged sentence rewritten by one template (None: it would not read as a sentence)."""
-    fitted = facts.fit(template)
-    if fitted is None:
+        candidates: list[str] | tuple[str, ...] = (template,)
+    else:
+        candidates = [t for t, names in _template_names(rule.meta.template) if names <= captured.keys()]
+    if not candidates:
         return None
     text = unit.text
     sentence = unit.sentence_at(first)
@@ -443,17 +411,28 @@ def _rewritten_by(
         "after": text[end:stop].rstrip(),
         "rest": text[end:stop].rstrip().rstrip(".!?…"),
         "topic": facts.topic,
-        **{name: inline_capture(fitted, name, value) for name, value in captured.items()},
     }
-    if fitted.startswith("{before}{after}"):
+    for candidate in candidates:
+        fitted = facts.fit(candidate)
+        rewritten = _filled(fitted, fields, captured, rule) if fitted is not None else None
+        if rewritten is not None:
+            return rewritten
+    return None
+
+
+def _filled(template: str, sentence_fields: dict[str, str], captured: dict[str, str], rule: PhraseRule) -> str | None:
+    """One template filled from the flagged sentence's fields and the match's captures (None: the result would
+    not read as a sentence)."""
+    fields = {**sentence_fields, **{name: inline_capture(template, name, value) for name, value in captured.items()}}
+    if template.startswith("{before}{after}"):
         joined = joined_without(fields["before"], fields["text"], fields["after"])
         if joined is None:
             return None
         fields["before"], fields["after"] = joined
-    rewritten = tidy_sentence(_fill(fitted, fields))
+    rewritten = tidy_sentence(_fill(template, fields))
     if not rewritten.strip(" .!?"):
         return None  # the whole sentence goes: the deletion says it
-    keeps_context = any(f"{{{field}}}" in fitted for field in ("before", "after", "rest"))
+    keeps_context = any(f"{{{field}}}" in template for field in ("before", "after", "rest"))
     if keeps_context and "[" not in rewritten and not _reads_as_sentence(rewritten, fields, rule):
         return None
     return rewritten

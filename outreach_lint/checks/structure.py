@@ -301,7 +301,9 @@ def hard_to_read(ctx: CheckContext, meta: RuleMeta) -> list[RawFinding]:
 
     hardest = max(sentences, key=difficulty)
     text = hardest.text.rstrip()
-    long_words = sorted({t for t in hardest.tokens if t.isalpha() and len(t) >= 13}, key=len, reverse=True)[:3]
+    # Longest first; words of the same length in the order they stand (a set's order changes from run to run).
+    long = dict.fromkeys(t for t in hardest.tokens if t.isalpha() and len(t) >= 13)
+    long_words = sorted(long, key=len, reverse=True)[:3]
     split = split_sentence(text, ctx.language)
     formula = "Amstad" if ctx.language == "de" else "Flesch"
     hint = f" Replace {', '.join(f'“{w}”' for w in long_words)} with shorter words." if long_words else ""

@@ -40,10 +40,8 @@ def is_sentence_start(before: str, markup: bool = False) -> bool:
     if not stripped:
         return True
     if stripped.endswith("\n"):
-        previous = stripped.rstrip()
-        last_line = previous[previous.rfind("\n") + 1 :]
         # After "Sehr geehrte Frau Lorenz," German goes on in lower case ("im Jänner …").
-        return not (last_line.endswith(",") and GERMAN_GREETING_LINE.match(last_line))
+        return not _after_comma_greeting(stripped)
     line = stripped[stripped.rfind("\n") + 1 :]
     if _HEADER_LINE.match(line):
         return True
@@ -62,9 +60,10 @@ _LOWER_AFTER_GREETING = frozenset(
 
 
 def _after_comma_greeting(before: str) -> bool:
-    """Whether ``before`` ends with a German salutation line and its comma ("Sehr geehrter Herr Krämer,")."""
+    """Whether ``before`` ends with a German salutation line, its comma and a line break ("Sehr geehrter Herr
+    Krämer,\n\n")."""
     previous = before.rstrip()
-    if not before[len(previous) :].count("\n"):
+    if "\n" not in before[len(previous) :]:
         return False
     last_line = previous[previous.rfind("\n") + 1 :]
     return last_line.endswith(",") and GERMAN_GREETING_LINE.match(last_line) is not None
